@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace Oqjob.Analyzers.Tests.Infrastructure;
+
+/// <summary>
+/// Runs one analyzer on test sources written with location markup and compares the
+/// diagnostics it reports with the markup. Sources that do not compile fail the test.
+/// </summary>
+internal sealed class AnalyzerTest<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
+
+    /// <summary>Sources of the compilation under test, as (file name, markup).</summary>
+    public List<(string FileName, string Markup)> Sources { get; } = new();
+
+    /// <summary>
+    /// Sources of a library compiled first into its own assembly and referenced as metadata,
+    /// for a base class that lives in another project or package.
+    /// </summary>
+    public List<string> LibrarySources { get; } = new();
+
+    public string LibraryAssemblyName { get; set; } = "Sample.Module.Shared.Oqtane";
+
+    /// <summary>Extern aliases of the library reference; empty for the global alias.</summary>
+    public List<string> LibraryAliases { get; } = new();
+
+    public string AssemblyName { get; set; } = "Sample.Module.Server.Oqtane";
+
+    /// <summary>The Oqtane stand-in version to reference, or null to reference no Oqtane assembly.</summary>
+    public string? OqtaneVersion { get; set; } = OqtaneStandIn.CurrentVersion;
+
+    /// <summary>Global analyzer options, as MSBuild's build_property entries.</summary>
+    public Dictionary<string, string> GlobalOptions { get; } = new();
+
+    /// <summary>Severity options by ID, as /warnaserror or /nowarn give them.</summary>
+    public Dictionary<string, ReportDiagnostic> SpecificDiagnosticOptions { get; } = new();
+
+    public AnalyzerTest<TAnalyzer> WithSource(string markup, string? fileName = null)
+    {
+        Sources.Add((fileName ?? $"Test{Sources.Count}.cs", markup));
+        return this;
+    }
+
+    /// <summary>Runs the analyzer, asserts that the diagnostics match the markup, and returns them for further checks.</summary>
+    public async Task<ImmutableArray<Diagnostic>> RunAsync()
+    {
+        var expected = new List<ExpectedDiagnostic>();
+        var trees = new List<SyntaxTree>();
+        foreach (var (fileName, markup) in Sources)
+        {
+            var (source, expectedInFile) = Markup.Parse(markup, fileName);
+            expected.AddRange(expectedInFile);
+            trees.Add(CSharpSyntaxTree.ParseText(source, ParseOptions, fileName));
+        }
+
+        var compilation = CSharpCompilation.Create(
+            AssemblyName,
+            trees,
+            References(),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
+                .WithNullableContextOptions(NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(SpecificDiagnosticOptions));
+        AssertCompiles(compilation);
+
+        var analyzer = new TAnalyzer();
+        var options = new AnalyzerOptions(
+            ImmutableArray<AdditionalText>.Empty,
+            new TestAnalyzerConfigOptionsProvider(GlobalOptions));
+        var withAnalyzers = compilation.WithAnalyzers(
+            ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),
+            new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+
+        var analyzerExceptions = diagnostics.Where(d => d.Id == "AD0001").ToList();
+        Assert.True(analyzerExceptions.Count == 0, "The analyzer threw: " + string.Join(Environment.NewLine, analyzerExceptions));
+
+        Assert.Equal(Describe(expected), Describe(diagnostics));
+        return diagnostics;
+    }
+
+    private IEnumerable<MetadataReference> References()
+    {
+        var references = TestReferences.Framework.ToList();
+        if (OqtaneVersion != null)
+        {
+            references.AddRange(OqtaneStandIn.References(OqtaneVersion));
+        }
+
+        if (LibrarySources.Count > 0)
+        {
+            var library = CSharpCompilation.Create(
+                LibraryAssemblyName,
+                LibrarySources.Select((source, index) => CSharpSyntaxTree.ParseText(source, ParseOptions, $"Library{index}.cs")),
+                references,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var libraryReference = InMemoryAssembly.Emit(library);
+            references.Add(LibraryAliases.Count > 0 ? libraryReference.WithAliases(LibraryAliases) : libraryReference);
+        }
+
+        return references;
+    }
+
+    private static void AssertCompiles(Compilation compilation)
+    {
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, "The test source does not compile:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+    }
+
+    private static string Describe(IEnumerable<ExpectedDiagnostic> expected)
+    {
+        return Join(expected.Select(e => (e.Id, e.FilePath, e.Span.Start, e.Span.End)));
+    }
+
+    private static string Describe(IEnumerable<Diagnostic> actual)
+    {
+        return Join(actual.Select(d => (d.Id, d.Location.SourceTree?.FilePath ?? "", d.Location.SourceSpan.Start, d.Location.SourceSpan.End)));
+    }
+
+    // One diagnostic per line, sorted, so that xunit's string diff shows what is missing or extra.
+    private static string Join(IEnumerable<(string Id, string File, int Start, int End)> items)
+    {
+        return string.Join(
+            Environment.NewLine,
+            items.OrderBy(i => i.File, StringComparer.Ordinal).ThenBy(i => i.Start).ThenBy(i => i.Id, StringComparer.Ordinal)
+                .Select(i => $"{i.Id} {i.File}[{i.Start}..{i.End}]"));
+    }
+}
+
+/// <summary>Shorthand for the common case: one analyzer, sources with markup, the current Oqtane.</summary>
+internal static class Verify<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public static Task<ImmutableArray<Diagnostic>> AnalyzerAsync(params string[] sources)
+    {
+        var test = new AnalyzerTest<TAnalyzer>();
+        foreach (var source in sources)
+        {
+            test.WithSource(source);
+        }
+
+        return test.RunAsync();
+    }
+}
