@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
 namespace Oqjob.Analyzers.Tests.Infrastructure;
@@ -79,7 +80,8 @@ internal sealed class AnalyzerTest<TAnalyzer>
         var analyzerExceptions = diagnostics.Where(d => d.Id == "AD0001").ToList();
         Assert.True(analyzerExceptions.Count == 0, "The analyzer threw: " + string.Join(Environment.NewLine, analyzerExceptions));
 
-        Assert.Equal(Describe(expected), Describe(diagnostics));
+        var textByFile = trees.ToDictionary(tree => tree.FilePath, tree => tree.GetText());
+        Assert.Equal(Describe(expected, textByFile), Describe(diagnostics, textByFile));
         return diagnostics;
     }
 
@@ -111,23 +113,35 @@ internal sealed class AnalyzerTest<TAnalyzer>
         Assert.True(errors.Count == 0, "The test source does not compile:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
     }
 
-    private static string Describe(IEnumerable<ExpectedDiagnostic> expected)
+    private static string Describe(IEnumerable<ExpectedDiagnostic> expected, IReadOnlyDictionary<string, SourceText> textByFile)
     {
-        return Join(expected.Select(e => (e.Id, e.FilePath, e.Span.Start, e.Span.End)));
+        return Join(expected.Select(e => (e.Id, e.FilePath, e.Span)), textByFile);
     }
 
-    private static string Describe(IEnumerable<Diagnostic> actual)
+    private static string Describe(IEnumerable<Diagnostic> actual, IReadOnlyDictionary<string, SourceText> textByFile)
     {
-        return Join(actual.Select(d => (d.Id, d.Location.SourceTree?.FilePath ?? "", d.Location.SourceSpan.Start, d.Location.SourceSpan.End)));
+        return Join(actual.Select(d => (d.Id, d.Location.SourceTree?.FilePath ?? "", d.Location.SourceSpan)), textByFile);
     }
 
-    // One diagnostic per line, sorted, so that xunit's string diff shows what is missing or extra.
-    private static string Join(IEnumerable<(string Id, string File, int Start, int End)> items)
+    // One diagnostic per line, sorted, with its position and the text it covers, so that a
+    // failing comparison shows at a glance what is missing or extra.
+    private static string Join(IEnumerable<(string Id, string File, TextSpan Span)> items, IReadOnlyDictionary<string, SourceText> textByFile)
     {
         return string.Join(
             Environment.NewLine,
-            items.OrderBy(i => i.File, StringComparer.Ordinal).ThenBy(i => i.Start).ThenBy(i => i.Id, StringComparer.Ordinal)
-                .Select(i => $"{i.Id} {i.File}[{i.Start}..{i.End}]"));
+            items.OrderBy(i => i.File, StringComparer.Ordinal).ThenBy(i => i.Span.Start).ThenBy(i => i.Id, StringComparer.Ordinal)
+                .Select(i => Format(i.Id, i.File, i.Span, textByFile)));
+    }
+
+    private static string Format(string id, string file, TextSpan span, IReadOnlyDictionary<string, SourceText> textByFile)
+    {
+        if (!textByFile.TryGetValue(file, out var text))
+        {
+            return $"{id} {file}[{span.Start}..{span.End}]";
+        }
+
+        var start = text.Lines.GetLinePosition(span.Start);
+        return $"{id} {file}({start.Line + 1},{start.Character + 1}) '{text.ToString(span)}'";
     }
 }
 

@@ -59,13 +59,15 @@ namespace Oqjob.Analyzers.Jobs
 
                 var value = Unwrap(argument.Value);
                 if (!(value is IParameterReferenceOperation reference)
-                    || !SymbolEqualityComparer.Default.Equals(reference.Parameter, currentParameter))
+                    || !SymbolEqualityComparer.Default.Equals(reference.Parameter.OriginalDefinition, currentParameter.OriginalDefinition))
                 {
                     return "its constructor passes '" + argument.Value.Syntax + "' to the base class instead of its IServiceScopeFactory parameter";
                 }
 
-                currentConstructor = initializer.TargetMethod;
-                currentParameter = argument.Parameter;
+                // A generic base is called through its constructed constructor; its syntax and
+                // parameters belong to the original definition.
+                currentConstructor = initializer.TargetMethod.OriginalDefinition;
+                currentParameter = currentConstructor.Parameters[argument.Parameter.Ordinal];
             }
 
             return null;

@@ -35,13 +35,13 @@ namespace Oqjob.Analyzers.Jobs
             var typeName = type.OriginalDefinition.ToDisplayString();
             if (knownTypes.IsTimer(type))
             {
-                return new SchedulingApi(typeName, "the timer " + typeName);
+                return new SchedulingApi(typeName, "the timer " + typeName, isTimer: true);
             }
 
             var library = LibraryOf(type.OriginalDefinition.ContainingAssembly);
             return library == null
                 ? null
-                : new SchedulingApi(library, "the scheduling library " + library + " (" + typeName + ")");
+                : new SchedulingApi(library, "the scheduling library " + library + " (" + typeName + ")", isTimer: false);
         }
 
         private static string? LibraryOf(IAssemblySymbol? assembly)
@@ -70,11 +70,15 @@ namespace Oqjob.Analyzers.Jobs
     /// <summary>A scheduling library or timer type found in code.</summary>
     internal sealed class SchedulingApi
     {
-        public SchedulingApi(string key, string description)
+        public SchedulingApi(string key, string description, bool isTimer)
         {
             Key = key;
             Description = description;
+            IsTimer = isTimer;
         }
+
+        /// <summary>True for a .NET timer type, false for a scheduling library.</summary>
+        public bool IsTimer { get; }
 
         /// <summary>The library name, or the timer's full type name: one finding per member and key.</summary>
         public string Key { get; }

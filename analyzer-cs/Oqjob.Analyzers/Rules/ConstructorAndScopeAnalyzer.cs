@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Oqjob.Analyzers.Jobs;
 using Oqjob.Analyzers.Reporting;
@@ -94,6 +95,13 @@ namespace Oqjob.Analyzers.Rules
                 context.CancellationToken);
         }
 
+        /// <summary>Returns the location of the parameter's type as written, where the dependency is named.</summary>
+        private static Location? ParameterTypeLocation(IParameterSymbol parameter)
+        {
+            var syntax = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as ParameterSyntax;
+            return syntax?.Type?.GetLocation() ?? parameter.Locations.FirstOrDefault();
+        }
+
         private static void AnalyzeParameters(SymbolAnalysisContext context, AnalysisSession session, INamedTypeSymbol job, IMethodSymbol constructor)
         {
             foreach (var parameter in constructor.Parameters)
@@ -103,7 +111,7 @@ namespace Oqjob.Analyzers.Rules
                     continue;
                 }
 
-                var location = parameter.Locations.FirstOrDefault() ?? job.Locations[0];
+                var location = ParameterTypeLocation(parameter) ?? job.Locations[0];
                 var typeName = parameter.Type.ToDisplayString();
                 var scoped = ServiceLifetimes.DescribeScoped(parameter.Type, session.KnownTypes, session.Compilation);
                 var diagnostic = scoped != null

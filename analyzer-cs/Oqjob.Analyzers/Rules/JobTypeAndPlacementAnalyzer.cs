@@ -104,12 +104,17 @@ namespace Oqjob.Analyzers.Rules
             context.RegisterOperationAction(
                 operationContext =>
                 {
-                    var api = SchedulingLibraries.Find(UsedType(operationContext.Operation), session.KnownTypes);
-                    if (api != null)
+                    var operation = operationContext.Operation;
+                    var api = SchedulingLibraries.Find(UsedType(operation), session.KnownTypes);
+
+                    // A .NET timer schedules nothing until it is created, so only its creation
+                    // is a finding; a library is reported at any use, as it may be injected.
+                    var isTimerMemberUse = api != null && api.IsTimer && operation.Kind != OperationKind.ObjectCreation;
+                    if (api != null && !isTimerMemberUse)
                     {
                         lock (gate)
                         {
-                            uses.Add((operationContext.Operation.Syntax.GetLocation(), api));
+                            uses.Add((operation.Syntax.GetLocation(), api));
                         }
                     }
                 },
