@@ -193,6 +193,30 @@ public class ConstructorAndScopeAnalyzerTests
         Assert.Contains("the module service 'Sample.Shared.IReportService'", diagnostics.Single().GetMessage());
     }
 
+    [Theory]
+    [InlineData("Acme.Reminders.Shared.Oqtane", "OQJ2002")]
+    [InlineData("Acme.Utilities", "OQJ2003")]
+    public async Task ServiceFromAssemblyWithoutOqtaneReference(string assemblyName, string expectedId)
+    {
+        // The library uses no Oqtane type, so its metadata references no Oqtane assembly;
+        // only its name tells that it belongs to a module.
+        var test = new AnalyzerTest<ConstructorAndScopeAnalyzer> { LibraryAssemblyName = assemblyName };
+        test.LibrarySources.Add("""
+            namespace Acme.Services;
+
+            public interface IReminderService { }
+            """);
+        test.WithSource(Usings + $$"""
+            public class ReminderJob : HostedServiceBase
+            {
+                public ReminderJob(IServiceScopeFactory factory, {|{{expectedId}}:Acme.Services.IReminderService|} reminders) : base(factory) { }
+
+                {{Execute}}
+            }
+            """);
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task ScopedParameters_Diagnostic()
     {

@@ -68,7 +68,7 @@ namespace Oqjob.Analyzers.Jobs
 
         /// <summary>
         /// A module service is a class or interface declared by a module: in this compilation,
-        /// or in a referenced assembly that itself references Oqtane.
+        /// in a referenced assembly named like a module, or in one that references Oqtane.
         /// </summary>
         private static bool IsModuleType(ITypeSymbol type, Compilation compilation)
         {
@@ -84,6 +84,14 @@ namespace Oqjob.Analyzers.Jobs
             }
 
             if (SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly))
+            {
+                return true;
+            }
+
+            // Oqtane itself loads only assemblies whose name contains "oqtane", and the module
+            // template names them Owner.Module.Name.Shared.Oqtane; such an assembly may not
+            // reference Oqtane at all once the compiler drops unused references.
+            if (assembly.Name.IndexOf("oqtane", System.StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 return true;
             }
