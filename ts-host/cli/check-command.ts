@@ -1,0 +1,118 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { runCheck } from '../check/run-check.js';
+import type { CheckResult } from '../check/result.js';
+import { isAtLeast, type Severity } from '../findings/finding.js';
+import { assertWritableTarget, writeFileAtomic } from '../io/atomic-write.js';
+import type { Logger } from '../log/logger.js';
+import { formatJson } from '../report/json.js';
+import { formatText } from '../report/text.js';
+import { UserError } from '../errors.js';
+import { packageRoot, toolVersion } from '../version.js';
+import { ExitCode } from './exit-codes.js';
+
+export interface CheckFlags {
+  format: 'text' | 'json';
+  output?: string;
+  failOn: Severity;
+  timeout?: string;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+export interface CommandContext {
+  cwd: string;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  signal: AbortSignal;
+  createLogger: (flags: { quiet: boolean; debug: boolean }) => Logger;
+}
+
+/** Paths of the analyzer and the targets file inside the installed package. */
+export const bundledAnalyzerPath = path.join(packageRoot, 'dist', 'analyzer', 'Oqjob.Analyzers.dll');
+export const bundledTargetsPath = path.join(packageRoot, 'dist', 'ts-host', 'dotnet', 'oqjob.targets');
+
+export function addCheckCommand(program: Command, context: CommandContext, setExitCode: (code: number) => void): void {
+  program
+    .command('check')
+    .description('Build a module solution with the oqjob analyzer and report the scheduled-job findings.')
+    .argument('[path]', 'a folder with one solution or project, or a .sln, .slnx or .csproj file', '.')
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .option('-o, --output <file>', 'write the report to this file instead of standard output')
+    .addOption(
+      new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1')
+        .choices(['error', 'warning', 'note', 'none'])
+        .default('error'),
+    )
+    .option('--timeout <seconds>', 'stop the build, with every process it started, after this many seconds')
+    .option('-q, --quiet', 'print only the findings, no progress')
+    .option('--debug', 'print the dotnet command and the decisions oqjob takes')
+    .action(async (target: string, flags: CheckFlags) => {
+      setExitCode(await checkAction(target, flags, context));
+    });
+}
+
+async function checkAction(target: string, flags: CheckFlags, context: CommandContext): Promise<number> {
+  const timeoutSeconds = parseTimeout(flags.timeout);
+  if (flags.quiet && flags.debug) {
+    throw new UserError('The flags --quiet and --debug cannot be used together: --quiet hides the output that --debug adds.', {
+      hint: 'Pass only one of them.',
+    });
+  }
+
+  if (flags.output) {
+    await assertWritableTarget(path.resolve(context.cwd, flags.output));
+  }
+
+  const logger = context.createLogger({ quiet: flags.quiet ?? false, debug: flags.debug ?? false });
+  const result = await runCheck({
+    path: target,
+    cwd: context.cwd,
+    failOn: flags.failOn,
+    analyzerPath: bundledAnalyzerPath,
+    targetsPath: bundledTargetsPath,
+    logger,
+    signal: context.signal,
+    ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
+  });
+
+  const useColor = !flags.output && context.stdout.isTTY === true && !('NO_COLOR' in context.env);
+  const report = flags.format === 'json' ? formatJson(result, toolVersion) : formatText(result, { color: useColor });
+  if (flags.output) {
+    await writeFileAtomic(path.resolve(context.cwd, flags.output), report);
+    logger.info(`oqjob: report written to ${flags.output}`);
+  } else {
+    context.stdout.write(report);
+  }
+
+  return exitCodeFor(result);
+}
+
+/** Maps a result to the documented exit code. */
+export function exitCodeFor(result: CheckResult): number {
+  if (!result.build.succeeded) {
+    return ExitCode.Error;
+  }
+
+  if (result.failOn !== 'none' && result.findings.some((finding) => isAtLeast(finding.severity, result.failOn))) {
+    return ExitCode.Findings;
+  }
+
+  return ExitCode.Success;
+}
+
+function parseTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new UserError(`The value "${value}" of --timeout is not a positive number of seconds.`, {
+      hint: 'Pass a number of seconds, for example --timeout 600.',
+    });
+  }
+
+  return seconds;
+}

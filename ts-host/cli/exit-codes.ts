@@ -1,0 +1,20 @@
+/** Process exit codes; the README and `oqjob --help` document the same table. */
+export const ExitCode = {
+  /** No finding at or above the --fail-on severity. */
+  Success: 0,
+  /** At least one finding at or above the --fail-on severity. */
+  Findings: 1,
+  /** Bad usage or input, a build that failed, or an internal error; the message says which. */
+  Error: 2,
+  /** Interrupted by SIGINT (Ctrl-C). */
+  Interrupted: 130,
+  /** Stopped by SIGTERM. */
+  Terminated: 143,
+} as const;
+
+export const exitCodeHelp = `Exit codes:
+  0    no finding at or above --fail-on
+  1    at least one finding at or above --fail-on
+  2    bad usage or input, or the build failed (the report still lists what was found)
+  130  interrupted (SIGINT, Ctrl-C)
+  143  stopped (SIGTERM)`;

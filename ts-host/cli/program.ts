@@ -1,0 +1,87 @@
+import { Command, CommanderError } from 'commander';
+import { InterruptedError } from '../check/run-check.js';
+import { UserError } from '../errors.js';
+import { createConsoleLogger } from '../log/logger.js';
+import { toolVersion } from '../version.js';
+import { addCheckCommand, type CommandContext } from './check-command.js';
+import { ExitCode, exitCodeHelp } from './exit-codes.js';
+
+export interface RunOptions {
+  argv: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  signal: AbortSignal;
+  /** The signal that stopped the run, if any; decides between exit codes 130 and 143. */
+  stopSignal: () => NodeJS.Signals | undefined;
+}
+
+/** Runs the oqjob command line and returns the exit code; never calls process.exit. */
+export async function runCli(options: RunOptions): Promise<number> {
+  let exitCode: number = ExitCode.Success;
+  const context: CommandContext = {
+    cwd: options.cwd,
+    stdout: options.stdout,
+    env: options.env,
+    signal: options.signal,
+    createLogger: ({ quiet, debug }) =>
+      createConsoleLogger({
+        quiet,
+        debug,
+        interactive: options.stderr.isTTY === true && !options.env.CI,
+        stream: options.stderr,
+      }),
+  };
+
+  const program = new Command('oqjob')
+    .description('Checks the scheduled jobs of Oqtane modules against the framework job model.')
+    .version(toolVersion, '-V, --version', 'print the oqjob version')
+    .showHelpAfterError('(run "oqjob --help" for usage)')
+    .addHelpText('after', `\n${exitCodeHelp}\n\nEnvironment:\n  NO_COLOR     turn off colors in the text report\n  CI           print plain progress lines instead of a live status line\n  DOTNET_ROOT  folder of the dotnet executable to use instead of the one on PATH`)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => options.stdout.write(text),
+      writeErr: (text) => options.stderr.write(text),
+    });
+
+  addCheckCommand(program, context, (code) => {
+    exitCode = code;
+  });
+  for (const command of program.commands) {
+    command.exitOverride().addHelpText('after', `\n${exitCodeHelp}`);
+  }
+
+  try {
+    await program.parseAsync(options.argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return handleError(error, options);
+  }
+}
+
+function handleError(error: unknown, options: RunOptions): number {
+  if (error instanceof CommanderError) {
+    // Help and version are printed by commander and end the run successfully.
+    const finished = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+    return finished ? ExitCode.Success : ExitCode.Error;
+  }
+
+  if (error instanceof InterruptedError || options.signal.aborted) {
+    options.stderr.write('oqjob: stopped; the build and every process it started were ended.\n');
+    return options.stopSignal() === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted;
+  }
+
+  if (error instanceof UserError) {
+    options.stderr.write(`oqjob: ${error.message}\n`);
+    if (error.hint) {
+      options.stderr.write(`${error.hint}\n`);
+    }
+
+    return error.exitCode;
+  }
+
+  const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+  options.stderr.write(`oqjob ${toolVersion}: internal error; this is a bug in oqjob, please report it with the text below.\n${detail}\n`);
+  return ExitCode.Error;
+}

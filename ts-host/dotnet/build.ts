@@ -1,0 +1,82 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from '../log/logger.js';
+import type { BuildTarget } from '../project/discover.js';
+import { formatCommand, runDotnet, type DotnetResult } from './dotnet-cli.js';
+import { propertyArgument } from './msbuild.js';
+import { BuildProgress } from './progress.js';
+
+export interface AnalysisBuildRequest {
+  target: BuildTarget;
+  /** The Oqjob.Analyzers.dll to inject. */
+  analyzerPath: string;
+  /** The oqjob.targets file to import after Microsoft.Common.targets. */
+  targetsPath: string;
+  /** A private, empty folder for this run; the logs are written below it. */
+  workDirectory: string;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  dotnetPath?: string;
+  logger: Logger;
+}
+
+export interface AnalysisBuild {
+  result: DotnetResult;
+  /** Folder that holds one SARIF log and one manifest per project and target framework. */
+  logDirectory: string;
+  /** Every line dotnet printed, in order, for error reporting. */
+  outputLines: string[];
+}
+
+/**
+ * Runs `dotnet build` on the target with the analyzer injected through
+ * CustomAfterMicrosoftCommonTargets, so no file of the user's tree is created or changed
+ * besides the usual bin/ and obj/ outputs.
+ */
+export async function runAnalysisBuild(request: AnalysisBuildRequest): Promise<AnalysisBuild> {
+  const logDirectory = path.join(request.workDirectory, 'logs') + path.sep;
+  const stamp = path.join(request.workDirectory, 'run.stamp');
+  await mkdir(logDirectory, { recursive: true });
+  await writeFile(stamp, `${new Date().toISOString()}\n`);
+
+  const args = buildArguments(request, logDirectory, stamp);
+  request.logger.debug(`running: ${formatCommand(['dotnet', ...args])}`);
+  request.logger.debug(`working folder: ${request.target.root}`);
+
+  const progress = new BuildProgress(request.logger);
+  const outputLines: string[] = [];
+  const result = await runDotnet(args, {
+    cwd: request.target.root,
+    onLine: (line) => {
+      outputLines.push(line);
+      progress.onLine(line);
+    },
+    ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
+    ...(request.signal === undefined ? {} : { signal: request.signal }),
+    ...(request.dotnetPath === undefined ? {} : { dotnetPath: request.dotnetPath }),
+  });
+  progress.finish();
+  request.logger.debug(`dotnet build exited with code ${result.exitCode}`);
+
+  return { result, logDirectory, outputLines };
+}
+
+export function buildArguments(request: AnalysisBuildRequest, logDirectory: string, stamp: string): string[] {
+  return [
+    'build',
+    request.target.file,
+    '--nologo',
+    // No compiler server and no MSBuild node outlives the build: CI runners wait for
+    // every child process, and a reused node would keep an old analyzer loaded.
+    '--disable-build-servers',
+    '-nodeReuse:false',
+    propertyArgument('UseSharedCompilation', 'false'),
+    '-tl:off',
+    '-v:minimal',
+    '-clp:NoSummary',
+    propertyArgument('CustomAfterMicrosoftCommonTargets', request.targetsPath),
+    propertyArgument('OqjobAnalyzerPath', request.analyzerPath),
+    propertyArgument('OqjobLogDirectory', logDirectory),
+    propertyArgument('OqjobRunStamp', stamp),
+  ];
+}

@@ -1,0 +1,16 @@
+/**
+ * An error the user can fix: a bad flag, a path that does not exist, a build that failed.
+ * The message says what failed and on which value; `hint` says what to do next.
+ * Anything that is not a UserError is a bug in oqjob.
+ */
+export class UserError extends Error {
+  readonly hint: string | undefined;
+  readonly exitCode: number;
+
+  constructor(message: string, options: { hint?: string; exitCode?: number } = {}) {
+    super(message);
+    this.name = 'UserError';
+    this.hint = options.hint;
+    this.exitCode = options.exitCode ?? 2;
+  }
+}
