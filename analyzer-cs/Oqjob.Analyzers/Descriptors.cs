@@ -9,6 +9,7 @@ namespace Oqjob.Analyzers
     public static class Descriptors
     {
         /// <summary>Base address of the rule pages; each rule's page is docs/rules/&lt;ID&gt;.md.</summary>
+        // NOTE: the public repository address is assumed; change it here when the project is published.
         public const string HelpLinkBase = "https://github.com/oqjob/oqjob/blob/main/docs/rules/";
 
         public static readonly DiagnosticDescriptor UnmanagedSchedulingHostedService = Create(

@@ -1,0 +1,101 @@
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace Oqjob.Analyzers.Tests;
+
+/// <summary>Checks every descriptor against its docs page, the rule index and the release-tracking files.</summary>
+public class DescriptorTests
+{
+    private static readonly string RepositoryRoot = FindRepositoryRoot();
+
+    public static TheoryData<string> DiagnosticIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var descriptor in AllDescriptors())
+        {
+            data.Add(descriptor.Id);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void IdsAreUniqueAndWellFormed()
+    {
+        var ids = AllDescriptors().Select(d => d.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.Matches("^OQJ[1-8][0-9]{3}$", id));
+    }
+
+    [Theory]
+    [MemberData(nameof(DiagnosticIds))]
+    public void HelpLinkPointsToDocsPage(string id)
+    {
+        var descriptor = AllDescriptors().Single(d => d.Id == id);
+        Assert.Equal(Descriptors.HelpLinkBase + id + ".md", descriptor.HelpLinkUri);
+
+        var page = Path.Combine(RepositoryRoot, "docs", "rules", id + ".md");
+        Assert.True(File.Exists(page), $"docs page {page} is missing");
+        var text = File.ReadAllText(page);
+        foreach (var heading in new[] { "## Cause", "## Why", "## How to fix", "## Configuration", "## How to suppress", "## Known limitations" })
+        {
+            Assert.Contains(heading, text);
+        }
+
+        Assert.StartsWith($"# {id}: {descriptor.Title}", text);
+    }
+
+    [Theory]
+    [MemberData(nameof(DiagnosticIds))]
+    public void RuleIndexListsRule(string id)
+    {
+        var descriptor = AllDescriptors().Single(d => d.Id == id);
+        var index = File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "rules", "README.md"));
+        var severity = descriptor.DefaultSeverity == DiagnosticSeverity.Warning ? "warning" : descriptor.DefaultSeverity.ToString().ToLowerInvariant();
+        Assert.Contains($"| [{id}]({id}.md) | {descriptor.Title} | {severity} |", index);
+    }
+
+    [Theory]
+    [MemberData(nameof(DiagnosticIds))]
+    public void ReleaseTrackingHasEntry(string id)
+    {
+        var descriptor = AllDescriptors().Single(d => d.Id == id);
+        var folder = Path.Combine(RepositoryRoot, "analyzer-cs", "Oqjob.Analyzers");
+        var tracked = File.ReadAllText(Path.Combine(folder, "AnalyzerReleases.Shipped.md"))
+            + File.ReadAllText(Path.Combine(folder, "AnalyzerReleases.Unshipped.md"));
+        Assert.Contains($"{id} | {descriptor.Category} | {descriptor.DefaultSeverity} |", tracked);
+    }
+
+    [Fact]
+    public void EveryDescriptorIsSupportedByAnAnalyzer()
+    {
+        var supported = typeof(Descriptors).Assembly.GetTypes()
+            .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract)
+            .SelectMany(type => ((DiagnosticAnalyzer)Activator.CreateInstance(type)!).SupportedDiagnostics)
+            .Select(descriptor => descriptor.Id)
+            .ToHashSet();
+        Assert.All(AllDescriptors(), descriptor => Assert.Contains(descriptor.Id, supported));
+    }
+
+    private static IEnumerable<DiagnosticDescriptor> AllDescriptors()
+    {
+        return typeof(Descriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
+            .Select(field => (DiagnosticDescriptor)field.GetValue(null)!);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder != null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "global.json")) && Directory.Exists(Path.Combine(folder.FullName, "docs")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (with global.json and docs/) was not found above " + AppContext.BaseDirectory);
+    }
+}
