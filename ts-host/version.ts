@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-/** Root folder of the installed oqjob package (the folder that holds package.json). */
+/** Root folder of the installed oqjob package (the folder that contains package.json). */
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 interface PackageJson {

@@ -60,7 +60,7 @@ test('runDotnet - missing executable explains how to install', async (t) => {
   t.regex(error?.hint ?? '', /DOTNET_ROOT/);
 });
 
-test('locateDotnet - honours DOTNET_ROOT when it holds dotnet', async (t) => {
+test('locateDotnet - honours DOTNET_ROOT when it contains dotnet', async (t) => {
   const dotnetPath = await fakeDotnet('exit 0');
   t.is(locateDotnet({ DOTNET_ROOT: path.dirname(dotnetPath) }), dotnetPath);
   t.is(locateDotnet({ DOTNET_ROOT: '/nonexistent' }), 'dotnet');

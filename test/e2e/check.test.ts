@@ -100,7 +100,7 @@ test('check - ambiguous folder exits 2 and lists the choices', async (t) => {
   const run = await runCli(['check', 'two-projects'], folder);
 
   t.is(run.exitCode, 2);
-  t.regex(run.stderr, /holds 2 projects and no solution: A\.csproj, B\.csproj/);
+  t.regex(run.stderr, /contains 2 projects and no solution: A\.csproj, B\.csproj/);
   t.regex(run.stderr, /oqjob check two-projects\/A\.csproj/);
 });
 

@@ -44,14 +44,14 @@ test('discover - file path sets root to its folder', async (t) => {
 test('discover - two solutions is an error listing both', async (t) => {
   const folder = await folderWith('A.sln', 'B.slnx');
   const error = await t.throwsAsync(discoverBuildTarget('.', folder), { instanceOf: UserError });
-  t.is(error?.message, 'The folder "." holds 2 solutions: A.sln, B.slnx.');
+  t.is(error?.message, 'The folder "." contains 2 solutions: A.sln, B.slnx.');
   t.is(error?.hint, 'Pass the one to check, for example: oqjob check A.sln');
 });
 
 test('discover - empty folder is an error', async (t) => {
   const folder = await folderWith('readme.txt');
   const error = await t.throwsAsync(discoverBuildTarget('.', folder), { instanceOf: UserError });
-  t.regex(error?.message ?? '', /holds no solution \(\.sln, \.slnx\) and no \.csproj file/);
+  t.regex(error?.message ?? '', /contains no solution \(\.sln, \.slnx\) and no \.csproj file/);
 });
 
 test('discover - wrong file kind is an error', async (t) => {

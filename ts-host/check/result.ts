@@ -10,7 +10,7 @@ export interface BuildOutcome {
   compiledProjects: Array<{ project: string; targetFramework: string }>;
   /** Compiler errors from the logs. */
   compilerErrors: CompilerError[];
-  /** Error lines of the build output (restore, MSBuild) that no compiler log holds, capped. */
+  /** Error lines of the build output (restore, MSBuild) that no compiler log contains, capped. */
   errorLines: string[];
   /** Number of error lines left out of errorLines. */
   omittedErrorLines: number;

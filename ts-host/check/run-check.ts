@@ -108,7 +108,7 @@ async function collectResult(build: AnalysisBuild, root: string, targetName: str
 
 /**
  * Reads one compiler log. When the build succeeded every log must be there, so a bad log
- * is an error; when it failed, a project may have stopped before writing its log, and the
+ * is an error. When it failed, a project may have stopped before writing its log, so the
  * problem is recorded as part of the incomplete analysis.
  */
 async function readLogOrRecord(manifest: CompileManifest, buildSucceeded: boolean, problems: string[]): Promise<CompiledLog | undefined> {

@@ -22,7 +22,7 @@ export interface AnalysisBuildRequest {
 
 export interface AnalysisBuild {
   result: DotnetResult;
-  /** Folder that holds one SARIF log and one manifest per project and target framework. */
+  /** Folder that contains one SARIF log and one manifest per project and target framework. */
   logDirectory: string;
   /** Every line dotnet printed, in order, for error reporting. */
   outputLines: string[];

@@ -43,7 +43,7 @@ const killGraceMs = 5000;
 
 /**
  * Returns the dotnet executable to run: $DOTNET_ROOT/dotnet when DOTNET_ROOT is set and
- * holds one, else "dotnet" from PATH.
+ * contains one, else "dotnet" from PATH.
  */
 export function locateDotnet(env: NodeJS.ProcessEnv = process.env): string {
   const root = env.DOTNET_ROOT;
@@ -168,6 +168,6 @@ function dotnetNotFound(executable: string): UserError {
   return new UserError(`The .NET SDK was not found: "${executable}" is not on PATH.`, {
     hint:
       'Install a .NET SDK 8 or later (https://dot.net/download) and make sure "dotnet --version" works in this shell. ' +
-      'oqjob also honours DOTNET_ROOT: set it to the folder that holds the dotnet executable.',
+      'oqjob also honours DOTNET_ROOT: set it to the folder that contains the dotnet executable.',
   });
 }

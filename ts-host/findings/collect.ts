@@ -62,7 +62,7 @@ export function collectFindings(logs: CompiledLog[], root: string): CollectedFin
   };
 }
 
-/** The identity used to drop duplicates: the same rule, place and message. */
+/** Returns the identity used to drop duplicates: the same rule, place and message. */
 function findingKey(finding: Finding): string {
   return [finding.ruleId, finding.file, finding.line, finding.column, finding.endLine, finding.endColumn, finding.message].join('|');
 }
@@ -132,5 +132,9 @@ function compareLocations(a: CompilerError, b: CompilerError): number {
 
 // Ordinal comparison, so the order is the same on every machine and locale.
 function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a < b) {
+    return -1;
+  }
+
+  return a > b ? 1 : 0;
 }

@@ -16,11 +16,11 @@ export interface BuildTarget {
 const solutionExtensions = new Set(['.sln', '.slnx']);
 const projectExtensions = new Set(['.csproj']);
 
-const choosingHint = 'Pass a folder that holds exactly one solution (.sln or .slnx) or one .csproj, or pass the file itself.';
+const choosingHint = 'Pass a folder that contains exactly one solution (.sln or .slnx) or one .csproj, or pass the file itself.';
 
 /**
  * Resolves the path given to `oqjob check` to one solution or project. A folder is used
- * when it holds exactly one solution, or else exactly one project; anything else is an
+ * when it contains exactly one solution, or else exactly one project; anything else is an
  * error that lists what was found.
  */
 export async function discoverBuildTarget(input: string, cwd: string): Promise<BuildTarget> {
@@ -84,14 +84,14 @@ async function discoverInFolder(folder: string, input: string): Promise<BuildTar
     throw ambiguous(input, 'projects and no solution', projects);
   }
 
-  throw new UserError(`The folder "${input}" holds no solution (.sln, .slnx) and no .csproj file.`, {
+  throw new UserError(`The folder "${input}" contains no solution (.sln, .slnx) and no .csproj file.`, {
     hint: "Pass the folder of the module's solution, or the path of a .sln, .slnx or .csproj file.",
   });
 }
 
-function ambiguous(input: string, what: string, names: string[]): UserError {
+function ambiguous(input: string, description: string, names: string[]): UserError {
   const example = path.join(input, names[0]!);
-  return new UserError(`The folder "${input}" holds ${names.length} ${what}: ${names.join(', ')}.`, {
+  return new UserError(`The folder "${input}" contains ${names.length} ${description}: ${names.join(', ')}.`, {
     hint: `Pass the one to check, for example: oqjob check ${example}`,
   });
 }

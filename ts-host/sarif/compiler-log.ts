@@ -8,7 +8,7 @@ export interface CompileManifest {
   project: string;
   targetFramework: string;
   assemblyName: string;
-  /** Absolute path of the SARIF log the compiler was told to write. */
+  /** Absolute path of the SARIF log that the injected targets set as the error log. */
   logPath: string;
 }
 
