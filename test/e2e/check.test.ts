@@ -33,6 +33,28 @@ test('check - text report lists findings by file with totals', async (t) => {
   t.is(run.stderr, '', 'quiet prints no progress');
 });
 
+test('check - analyzers run despite RunAnalyzers=false and warnings as errors', async (t) => {
+  const folder = await copyFixtures('sample-module');
+  const props = [
+    '<Project>',
+    '  <PropertyGroup>',
+    '    <RunAnalyzers>false</RunAnalyzers>',
+    '    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>',
+    '    <WarningsAsErrors>OQJ2003</WarningsAsErrors>',
+    '  </PropertyGroup>',
+    '</Project>',
+    '',
+  ].join('\n');
+  await writeFile(path.join(folder, 'sample-module', 'Directory.Build.props'), props);
+
+  const run = await runCli(['check', 'sample-module', '--format', 'json'], folder);
+
+  t.is(run.exitCode, 1, run.stderr);
+  const report = JSON.parse(run.stdout);
+  t.true(report.build.succeeded);
+  t.is(report.findings.length, 8);
+});
+
 test('check - fixed sample module exits 0', async (t) => {
   const folder = await copyFixtures('sample-module');
   await cp(path.join(fixturesRoot, 'sample-module-fixes'), path.join(folder, 'sample-module'), {
