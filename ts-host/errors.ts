@@ -1,6 +1,6 @@
 /**
  * An error the user can fix: a bad flag, a path that does not exist, a build that failed.
- * The message says what failed and on which value; `hint` says what to do next.
+ * The message names what failed and on which value, and `hint` gives the next step.
  * Anything that is not a UserError is a bug in oqjob.
  */
 export class UserError extends Error {

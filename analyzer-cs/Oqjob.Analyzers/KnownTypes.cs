@@ -40,7 +40,7 @@ namespace Oqjob.Analyzers
         /// <summary>The referenced (or compiled) assembly named Oqtane.Server.</summary>
         public IAssemblySymbol? OqtaneServer { get; }
 
-        /// <summary>The assembly version of Oqtane.Server, which tells the framework release.</summary>
+        /// <summary>The assembly version of Oqtane.Server, which is the framework release.</summary>
         public Version? OqtaneVersion { get; }
 
         /// <summary>True when the compilation references Oqtane.Server or Oqtane.Shared.</summary>

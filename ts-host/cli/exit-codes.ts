@@ -4,7 +4,7 @@ export const ExitCode = {
   Success: 0,
   /** At least one finding at or above the --fail-on severity. */
   Findings: 1,
-  /** Bad usage or input, a build that failed, or an internal error; the message says which. */
+  /** Bad usage or input, a build that failed, or an internal error. The message names the cause. */
   Error: 2,
   /** Interrupted by SIGINT (Ctrl-C). */
   Interrupted: 130,

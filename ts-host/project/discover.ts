@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 
 export type BuildTargetKind = 'solution' | 'project';
 
-/** What `dotnet build` is run on, and the folder that report paths are relative to. */
+/** The solution or project that `dotnet build` runs on, and the folder that report paths are relative to. */
 export interface BuildTarget {
   kind: BuildTargetKind;
   /** Absolute path of the .sln, .slnx or .csproj file. */

@@ -199,7 +199,7 @@ public class ConstructorAndScopeAnalyzerTests
     public async Task ServiceFromAssemblyWithoutOqtaneReference(string assemblyName, string expectedId)
     {
         // The library uses no Oqtane type, so its metadata references no Oqtane assembly;
-        // only its name tells that it belongs to a module.
+        // only its name shows that it belongs to a module.
         var test = new AnalyzerTest<ConstructorAndScopeAnalyzer> { LibraryAssemblyName = assemblyName };
         test.LibrarySources.Add("""
             namespace Acme.Services;

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Oqjob.Analyzers.Jobs
 {
     /// <summary>
-    /// Decides what a type is for Oqtane: a job (a concrete class whose base chain holds
+    /// Decides what a type is for Oqtane: a job (a concrete class whose base chain contains
     /// Oqtane.Infrastructure.HostedServiceBase from Oqtane.Server), another hosted service,
     /// or neither. Everything is decided on symbols, so aliases, global usings, fully
     /// qualified names and look-alike types in other namespaces are handled alike.

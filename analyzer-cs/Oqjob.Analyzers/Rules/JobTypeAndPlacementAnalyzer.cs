@@ -108,7 +108,7 @@ namespace Oqjob.Analyzers.Rules
                     var api = SchedulingLibraries.Find(UsedType(operation), session.KnownTypes);
 
                     // A .NET timer schedules nothing until it is created, so only its creation
-                    // is a finding; a library is reported at any use, as it may be injected.
+                    // is a finding. A library is reported at any use, because it may be injected.
                     var isTimerMemberUse = api != null && api.IsTimer && operation.Kind != OperationKind.ObjectCreation;
                     if (api != null && !isTimerMemberUse)
                     {
