@@ -35,6 +35,12 @@ internal sealed class AnalyzerTest<TAnalyzer>
     /// <summary>The Oqtane stand-in version to reference, or null to reference no Oqtane assembly.</summary>
     public string? OqtaneVersion { get; set; } = OqtaneStandIn.CurrentVersion;
 
+    /// <summary>Further metadata references, such as <see cref="TestPackages"/>' scheduling libraries.</summary>
+    public List<MetadataReference> AdditionalReferences { get; } = new();
+
+    /// <summary>Analyzers run together with <typeparamref name="TAnalyzer"/>, for tests across rule families.</summary>
+    public List<DiagnosticAnalyzer> AdditionalAnalyzers { get; } = new();
+
     /// <summary>Global analyzer options, as MSBuild's build_property entries.</summary>
     public Dictionary<string, string> GlobalOptions { get; } = new();
 
@@ -68,12 +74,12 @@ internal sealed class AnalyzerTest<TAnalyzer>
                 .WithSpecificDiagnosticOptions(SpecificDiagnosticOptions));
         AssertCompiles(compilation);
 
-        var analyzer = new TAnalyzer();
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new TAnalyzer()).AddRange(AdditionalAnalyzers);
         var options = new AnalyzerOptions(
             ImmutableArray<AdditionalText>.Empty,
             new TestAnalyzerConfigOptionsProvider(GlobalOptions));
         var withAnalyzers = compilation.WithAnalyzers(
-            ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),
+            analyzers,
             new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
 
@@ -88,6 +94,7 @@ internal sealed class AnalyzerTest<TAnalyzer>
     private IEnumerable<MetadataReference> References()
     {
         var references = TestReferences.Framework.ToList();
+        references.AddRange(AdditionalReferences);
         if (OqtaneVersion != null)
         {
             references.AddRange(OqtaneStandIn.References(OqtaneVersion));

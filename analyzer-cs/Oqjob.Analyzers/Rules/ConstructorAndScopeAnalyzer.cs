@@ -18,7 +18,10 @@ namespace Oqjob.Analyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.ConstructorShape,
             Descriptors.ScopedConstructorDependency,
-            Descriptors.ConstructorDependency);
+            Descriptors.ConstructorDependency,
+            Descriptors.RootServiceLocator,
+            Descriptors.CachedService,
+            Descriptors.ScopeCreatedInExecution);
 
         public override void Initialize(AnalysisContext context)
         {

@@ -11,7 +11,14 @@ namespace Oqjob.Analyzers.Rules
     public sealed class ExecutionAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.MissingExecuteOverride);
+            Descriptors.MissingExecuteOverride,
+            Descriptors.BothExecuteOverrides,
+            Descriptors.LifecycleTakeover,
+            Descriptors.BackgroundWork,
+            Descriptors.EndlessLoop,
+            Descriptors.DelayInExecution,
+            Descriptors.BlockingOnAsync,
+            Descriptors.ConstructorWork);
 
         public override void Initialize(AnalysisContext context)
         {

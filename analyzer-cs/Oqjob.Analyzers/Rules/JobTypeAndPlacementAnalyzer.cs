@@ -19,7 +19,9 @@ namespace Oqjob.Analyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.UnmanagedSchedulingHostedService,
             Descriptors.UnmanagedHostedService,
-            Descriptors.SchedulingLibraryOrTimer);
+            Descriptors.SchedulingLibraryOrTimer,
+            Descriptors.JobOutsideOqtaneAssembly,
+            Descriptors.UnregistrableJob);
 
         public override void Initialize(AnalysisContext context)
         {
