@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Oqjob.Analyzers.Tests;
 
-/// <summary>Checks every descriptor against its docs page, the rule index and the release-tracking files.</summary>
+/// <summary>Checks every descriptor against its docs page and the release-tracking files; the generated rule index has its own test on the command-line side.</summary>
 public class DescriptorTests
 {
     private static readonly string RepositoryRoot = FindRepositoryRoot();
@@ -49,12 +49,25 @@ public class DescriptorTests
 
     [Theory]
     [MemberData(nameof(DiagnosticIds))]
-    public void RuleIndexListsRule(string id)
+    public void DocsPageStatesFamilyAndSeverity(string id)
     {
         var descriptor = AllDescriptors().Single(d => d.Id == id);
-        var index = File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "rules", "README.md"));
-        var severity = descriptor.DefaultSeverity == DiagnosticSeverity.Warning ? "warning" : descriptor.DefaultSeverity.ToString().ToLowerInvariant();
-        Assert.Contains($"| [{id}]({id}.md) | {descriptor.Title} | {severity} |", index);
+        var page = File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "rules", id + ".md"));
+        Assert.Contains($"| Rule family | {RuleFamilies.Label(id)} |", page);
+        Assert.Contains($"| Default severity | {SarifLevel(descriptor.DefaultSeverity)} |", page);
+    }
+
+    [Theory]
+    [MemberData(nameof(DiagnosticIds))]
+    public void CategoryMatchesFamily(string id)
+    {
+        var categories = new[]
+        {
+            RuleCategories.JobTypeAndPlacement, RuleCategories.ConstructorAndScope, RuleCategories.Metadata, RuleCategories.Execution,
+            RuleCategories.TenantSafety, RuleCategories.ErrorsAndOutput, RuleCategories.Idempotency, RuleCategories.FrameworkLifecycle,
+        };
+        var descriptor = AllDescriptors().Single(d => d.Id == id);
+        Assert.Equal(categories[RuleFamilies.Number(id) - 1], descriptor.Category);
     }
 
     [Theory]
@@ -77,6 +90,18 @@ public class DescriptorTests
             .Select(descriptor => descriptor.Id)
             .ToHashSet();
         Assert.All(AllDescriptors(), descriptor => Assert.Contains(descriptor.Id, supported));
+    }
+
+    // The severity names of SARIF, which reports and docs pages use (note is the compiler's info).
+    private static string SarifLevel(DiagnosticSeverity severity)
+    {
+        return severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Warning => "warning",
+            DiagnosticSeverity.Info => "note",
+            _ => "none",
+        };
     }
 
     private static IEnumerable<DiagnosticDescriptor> AllDescriptors()

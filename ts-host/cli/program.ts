@@ -5,6 +5,7 @@ import { createConsoleLogger } from '../log/logger.js';
 import { toolVersion } from '../version.js';
 import { addCheckCommand, type CommandContext } from './check-command.js';
 import { ExitCode, exitCodeHelp } from './exit-codes.js';
+import { addRulesCommand } from './rules-command.js';
 
 export interface RunOptions {
   argv: string[];
@@ -45,9 +46,11 @@ export async function runCli(options: RunOptions): Promise<number> {
       writeErr: (text) => options.stderr.write(text),
     });
 
-  addCheckCommand(program, context, (code) => {
+  const setExitCode = (code: number) => {
     exitCode = code;
-  });
+  };
+  addCheckCommand(program, context, setExitCode);
+  addRulesCommand(program, context, setExitCode);
   for (const command of program.commands) {
     command.exitOverride().addHelpText('after', `\n${exitCodeHelp}`);
   }

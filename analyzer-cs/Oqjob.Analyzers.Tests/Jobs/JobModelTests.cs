@@ -18,7 +18,7 @@ public class JobModelTests
         """;
 
     [Fact]
-    public void Execution_FollowsHelpersOfTheJobButNotOtherTypes()
+    public void Execution_FollowsOwnHelpersOnly()
     {
         var model = Build("ReportJob", Usings + """
             public class ReportJob : HostedServiceBase
@@ -49,7 +49,7 @@ public class JobModelTests
     }
 
     [Fact]
-    public void Execution_DispatchesVirtualCallsToTheMostDerivedOverride()
+    public void Execution_DispatchesToDerivedOverride()
     {
         var model = Build("ConcreteJob", Usings + """
             public abstract class ModuleJob<T> : HostedServiceBase
@@ -83,7 +83,7 @@ public class JobModelTests
     }
 
     [Fact]
-    public void Execution_ExplicitBaseCallReachesTheBaseOverride()
+    public void Execution_BaseCallReachesBaseOverride()
     {
         var model = Build("DerivedJob", Usings + """
             public class BaseJob : HostedServiceBase

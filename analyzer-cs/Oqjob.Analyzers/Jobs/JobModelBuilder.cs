@@ -35,7 +35,7 @@ namespace Oqjob.Analyzers.Jobs
             var chain = JobClassifier.JobChain(job, knownTypes).ToImmutableArray();
             var executeOverrides = MostDerivedExecuteOverrides();
 
-            // A model without bodies answers IsInJob, which the reachability walk needs.
+            // The reachability walk needs IsInJob and ResolveCall, which a model without bodies provides.
             var shape = new JobModel(job, chain, executeOverrides, ImmutableArray<MemberBody>.Empty, ImmutableArray<MemberBody>.Empty, ImmutableArray<MemberBody>.Empty);
 
             var allBodies = chain.SelectMany(type => type.OriginalDefinition.GetMembers()).SelectMany(member => BodiesOf(member)).ToImmutableArray();
