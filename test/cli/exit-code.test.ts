@@ -7,6 +7,8 @@ function result(severitiesFound: Severity[], failOn: Severity, succeeded = true)
   return {
     target: 'M.sln',
     findings: severitiesFound.map((severity) => ({ ruleId: 'OQJ1002', severity, message: '', file: 'a.cs', line: 1, column: 1, endLine: 1, endColumn: 1, symbol: undefined, member: undefined, project: 'p' })),
+    root: '/work/module',
+    suppressed: [],
     suppressedCount: 0,
     failOn,
     build: { succeeded, exitCode: succeeded ? 0 : 1, complete: succeeded, compiledProjects: [], compilerErrors: [], errorLines: [], omittedErrorLines: 0, logProblems: [] },

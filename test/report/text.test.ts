@@ -12,6 +12,8 @@ function result(overrides: Partial<CheckResult> = {}): CheckResult {
   return {
     target: 'Module.sln',
     findings: [finding('a.cs', 1, 'OQJ2002', 'error'), finding('a.cs', 4, 'OQJ2003', 'warning'), finding('b.cs', 2, 'OQJ1002', 'warning')],
+    root: '/work/module',
+    suppressed: [],
     suppressedCount: 0,
     failOn: 'error',
     build: { succeeded: true, exitCode: 0, complete: true, compiledProjects: [{ project: 'S/S.csproj', targetFramework: 'net10.0' }], compilerErrors: [], errorLines: [], omittedErrorLines: 0, logProblems: [] },

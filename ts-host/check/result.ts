@@ -19,9 +19,13 @@ export interface BuildOutcome {
 }
 
 export interface CheckResult {
+  /** Absolute path of the checked folder, the base of every relative path in the result. */
+  root: string;
   /** The solution or project checked, relative to the checked folder. */
   target: string;
   findings: Finding[];
+  /** Findings suppressed in source, kept for reports that list them for audits. */
+  suppressed: Finding[];
   suppressedCount: number;
   build: BuildOutcome;
   failOn: Severity;

@@ -98,8 +98,10 @@ async function collectResult(build: AnalysisBuild, root: string, targetName: str
   };
 
   return {
+    root,
     target: targetName,
     findings: collected.findings,
+    suppressed: collected.suppressed,
     suppressedCount: collected.suppressedCount,
     build: outcome,
     failOn: options.failOn,

@@ -6,14 +6,15 @@ import type { CheckResult } from '../check/result.js';
 import { isAtLeast, type Severity } from '../findings/finding.js';
 import { assertWritableTarget, writeFileAtomic } from '../io/atomic-write.js';
 import type { Logger } from '../log/logger.js';
-import { formatJson } from '../report/json.js';
-import { formatText } from '../report/text.js';
+import { parseCategory, renderReport, reportFormats, type ReportFormat } from '../report/render.js';
 import { UserError } from '../errors.js';
 import { packageRoot, toolVersion } from '../version.js';
 import { ExitCode } from './exit-codes.js';
 
 export interface CheckFlags {
-  format: 'text' | 'json';
+  format: ReportFormat;
+  category?: string;
+  includeSuppressed?: boolean;
   output?: string;
   failOn: Severity;
   timeout?: string;
@@ -29,6 +30,10 @@ export interface CommandContext {
   createLogger: (flags: { quiet: boolean; debug: boolean }) => Logger;
 }
 
+/** Address of oqjob's documentation, which SARIF names as the tool's information address. */
+// NOTE: the public repository address is assumed, as in the analyzer's help links.
+export const informationUri = 'https://github.com/oqjob/oqjob';
+
 /** Paths of the analyzer and the targets file inside the installed package. */
 export const bundledAnalyzerPath = path.join(packageRoot, 'dist', 'analyzer', 'Oqjob.Analyzers.dll');
 export const bundledTargetsPath = path.join(packageRoot, 'dist', 'ts-host', 'dotnet', 'oqjob.targets');
@@ -38,13 +43,19 @@ export function addCheckCommand(program: Command, context: CommandContext, setEx
     .command('check')
     .description('Build a module solution with the oqjob analyzer and report the scheduled-job findings.')
     .argument('[path]', 'a folder with one solution or project, or a .sln, .slnx or .csproj file', '.')
-    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'report format: text, json, sarif (GitHub code scanning), github (workflow annotations) or markdown (a step summary)')
+        .choices([...reportFormats])
+        .default('text'),
+    )
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .addOption(
       new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1')
         .choices(['error', 'warning', 'note', 'none'])
         .default('error'),
     )
+    .option('--category <name>', 'sarif only: the code scanning category of this analysis (default: oqjob/ and the checked folder\'s path in the repository)')
+    .option('--include-suppressed', 'sarif only: keep findings suppressed in source, marked as suppressed, for audits')
     .option('--timeout <seconds>', 'stop the build, with every process it started, after this many seconds')
     .option('-q, --quiet', 'print only the findings, no progress')
     .option('--debug', 'print the dotnet command and the decisions oqjob takes')
@@ -58,6 +69,13 @@ async function checkAction(target: string, flags: CheckFlags, context: CommandCo
   if (flags.quiet && flags.debug) {
     throw new UserError('The flags --quiet and --debug cannot be used together: --quiet hides the output that --debug adds.', {
       hint: 'Pass only one of them.',
+    });
+  }
+
+  const category = flags.category === undefined ? undefined : parseCategory(flags.category);
+  if (flags.format !== 'sarif' && (flags.category !== undefined || flags.includeSuppressed)) {
+    throw new UserError(`The flags --category and --include-suppressed apply only to --format sarif, not to --format ${flags.format}.`, {
+      hint: 'Add --format sarif, or leave those flags out.',
     });
   }
 
@@ -78,7 +96,14 @@ async function checkAction(target: string, flags: CheckFlags, context: CommandCo
   });
 
   const useColor = !flags.output && context.stdout.isTTY === true && !('NO_COLOR' in context.env);
-  const report = flags.format === 'json' ? formatJson(result, toolVersion) : formatText(result, { color: useColor });
+  const report = await renderReport(result, {
+    format: flags.format,
+    color: useColor,
+    toolVersion,
+    informationUri,
+    includeSuppressed: flags.includeSuppressed ?? false,
+    ...(category === undefined ? {} : { category }),
+  });
   if (flags.output) {
     await writeFileAtomic(path.resolve(context.cwd, flags.output), report);
     logger.info(`oqjob: report written to ${flags.output}`);

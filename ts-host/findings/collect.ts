@@ -10,7 +10,8 @@ export interface CompiledLog {
 export interface CollectedFindings {
   findings: Finding[];
   compilerErrors: CompilerError[];
-  /** oqjob diagnostics suppressed in source (#pragma, SuppressMessage), left out of the report. */
+  /** oqjob diagnostics suppressed in source (#pragma, SuppressMessage), left out of the findings. */
+  suppressed: Finding[];
   suppressedCount: number;
 }
 
@@ -24,8 +25,7 @@ const ruleIdPattern = /^OQJ\d{4}$/;
 export function collectFindings(logs: CompiledLog[], root: string): CollectedFindings {
   const findings = new Map<string, Finding>();
   const compilerErrors = new Map<string, CompilerError>();
-  let suppressedCount = 0;
-  const suppressedKeys = new Set<string>();
+  const suppressed = new Map<string, Finding>();
 
   for (const { manifest, results } of logs) {
     const project = toRelative(manifest.project, root);
@@ -34,9 +34,8 @@ export function collectFindings(logs: CompiledLog[], root: string): CollectedFin
         const finding = toFinding(result, project, root);
         const key = findingKey(finding);
         if (result.suppressed) {
-          if (!suppressedKeys.has(key)) {
-            suppressedKeys.add(key);
-            suppressedCount++;
+          if (!suppressed.has(key)) {
+            suppressed.set(key, finding);
           }
 
           continue;
@@ -58,7 +57,8 @@ export function collectFindings(logs: CompiledLog[], root: string): CollectedFin
   return {
     findings: [...findings.values()].sort(compareFindings),
     compilerErrors: [...compilerErrors.values()].sort(compareLocations),
-    suppressedCount,
+    suppressed: [...suppressed.values()].sort(compareFindings),
+    suppressedCount: suppressed.size,
   };
 }
 

@@ -1,0 +1,247 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type * as Sarif from 'sarif';
+import type { CheckResult } from '../check/result.js';
+import type { Finding, Severity } from '../findings/finding.js';
+import type { CatalogRule } from '../rules/catalog.js';
+import type { RuleHelp } from '../rules/help.js';
+import { computeLineHashes } from '../sarif/line-hash.js';
+import type { GitCheckout } from '../vcs/git.js';
+
+/** The base every result's relative address is resolved against: the repository root when there is one. */
+export const sourceRootId = '%SRCROOT%';
+
+/** Key of oqjob's own fingerprint, which ignores line numbers and survives edits elsewhere in the file. */
+export const oqjobFingerprintKey = 'oqjob/v1';
+
+export interface SarifInput {
+  result: CheckResult;
+  toolVersion: string;
+  informationUri: string;
+  rules: CatalogRule[];
+  help: ReadonlyMap<string, RuleHelp>;
+  /** The code scanning category; automationDetails.id is this plus a slash. */
+  category: string;
+  /** The checked folder relative to the folder that %SRCROOT% names, with forward slashes; empty when they are the same. */
+  prefix: string;
+  checkout: GitCheckout | undefined;
+  includeSuppressed: boolean;
+  /** Reads a source file for its line hashes; undefined when it cannot be read. */
+  readSource?: (file: string) => Promise<string | undefined>;
+}
+
+// Rules whose findings depend on heuristics (which calls count as work, which reads as a
+// filter) have medium precision; the others decide on symbols and constants alone.
+const mediumPrecisionRules = new Set(['OQJ2005', 'OQJ3007', 'OQJ4004', 'OQJ4008', 'OQJ5004', 'OQJ6001', 'OQJ7001']);
+
+/** Builds the SARIF 2.1.0 log: one run for the whole check, every rule of the catalog, sorted results. */
+export async function buildSarifLog(input: SarifInput): Promise<Sarif.Log> {
+  const ruleIndex = new Map(input.rules.map((rule, index) => [rule.id, index]));
+  const findings = input.includeSuppressed
+    ? [...input.result.findings.map((finding) => ({ finding, suppressed: false })), ...input.result.suppressed.map((finding) => ({ finding, suppressed: true }))]
+    : input.result.findings.map((finding) => ({ finding, suppressed: false }));
+  const hashes = await lineHashesByFile(findings.map((entry) => entry.finding), input);
+  const ownFingerprints = new Map<string, number>();
+
+  const results = findings
+    .map(({ finding, suppressed }) => toResult(finding, suppressed, ruleIndex, hashes, ownFingerprints, input))
+    .sort(compareResults);
+
+  const run: Sarif.Run = {
+    tool: { driver: driver(input) },
+    automationDetails: { id: `${input.category}/` },
+    originalUriBaseIds: {
+      [sourceRootId]: { description: { text: input.checkout ? 'The root of the git repository that was checked.' : 'The folder that was checked.' } },
+    },
+    invocations: [invocation(input.result, input)],
+    results,
+    columnKind: 'utf16CodeUnits',
+  };
+  // SARIF requires a repository address, so a checkout without an origin remote has no provenance.
+  if (input.checkout?.repositoryUri) {
+    run.versionControlProvenance = [provenance(input.checkout, input.checkout.repositoryUri)];
+  }
+
+  return { version: '2.1.0', $schema: 'https://json.schemastore.org/sarif-2.1.0.json', runs: [run] };
+}
+
+/** Serializes the log with two-space indentation and a final newline. */
+export function formatSarif(log: Sarif.Log): string {
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function driver(input: SarifInput): Sarif.ToolComponent {
+  return {
+    name: 'oqjob',
+    version: input.toolVersion,
+    semanticVersion: input.toolVersion,
+    informationUri: input.informationUri,
+    rules: input.rules.map((rule) => ruleDescriptor(rule, input.help.get(rule.id))),
+  };
+}
+
+function ruleDescriptor(rule: CatalogRule, help: RuleHelp | undefined): Sarif.ReportingDescriptor {
+  const familySlug = rule.family.replace(/^R\d+\s+/, '').replace(/\s+/g, '-');
+  return {
+    id: rule.id,
+    name: rule.name,
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.description },
+    ...(help ? { help: { text: help.text, markdown: help.markdown } } : {}),
+    helpUri: rule.helpUri,
+    defaultConfiguration: { level: toLevel(rule.defaultSeverity) },
+    properties: {
+      tags: [...new Set([...rule.tags, familySlug])],
+      precision: mediumPrecisionRules.has(rule.id) ? 'medium' : 'high',
+      'problem.severity': problemSeverity(rule.defaultSeverity),
+    },
+  };
+}
+
+function toResult(
+  finding: Finding,
+  suppressed: boolean,
+  ruleIndex: ReadonlyMap<string, number>,
+  hashes: ReadonlyMap<string, Map<number, string>>,
+  ownFingerprints: Map<string, number>,
+  input: SarifInput,
+): Sarif.Result {
+  const uri = addressOf(finding.file, input);
+  const fingerprints: Record<string, string> = {};
+  const lineHash = hashes.get(finding.file)?.get(finding.line);
+  if (lineHash) {
+    fingerprints.primaryLocationLineHash = lineHash;
+  }
+
+  fingerprints[oqjobFingerprintKey] = ownFingerprint(finding, uri, ownFingerprints);
+  const result: Sarif.Result = {
+    ruleId: finding.ruleId,
+    level: toLevel(finding.severity),
+    message: { text: finding.message },
+    locations: [location(finding, uri)],
+    partialFingerprints: fingerprints,
+  };
+  const index = ruleIndex.get(finding.ruleId);
+  if (index !== undefined) {
+    result.ruleIndex = index;
+  }
+
+  if (suppressed) {
+    result.suppressions = [{ kind: 'inSource', status: 'accepted' }];
+  }
+
+  return result;
+}
+
+function location(finding: Finding, uri: string): Sarif.Location {
+  const located: Sarif.Location = {
+    physicalLocation: {
+      artifactLocation: { uri, uriBaseId: sourceRootId },
+      region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+    },
+  };
+  if (finding.symbol) {
+    const qualified = finding.member ? `${finding.symbol}.${finding.member}` : finding.symbol;
+    located.logicalLocations = [{ name: finding.member ?? finding.symbol, fullyQualifiedName: qualified, kind: finding.member ? 'member' : 'type' }];
+  }
+
+  return located;
+}
+
+/**
+ * Hashes rule, file, class, member and message, which carry no line numbers, so the value
+ * survives edits above the finding. Identical findings in one file get an occurrence number.
+ */
+function ownFingerprint(finding: Finding, uri: string, seen: Map<string, number>): string {
+  const identity = [finding.ruleId, uri, finding.symbol ?? '', finding.member ?? '', finding.message].join('\u0000');
+  const digest = createHash('sha256').update(identity).digest('hex').slice(0, 32);
+  const occurrence = (seen.get(digest) ?? 0) + 1;
+  seen.set(digest, occurrence);
+  return `${digest}:${occurrence}`;
+}
+
+async function lineHashesByFile(findings: Finding[], input: SarifInput): Promise<Map<string, Map<number, string>>> {
+  const read = input.readSource ?? readSourceFile;
+  const byFile = new Map<string, Map<number, string>>();
+  for (const file of new Set(findings.map((finding) => finding.file))) {
+    const text = await read(path.resolve(input.result.root, file));
+    if (text !== undefined) {
+      byFile.set(file, computeLineHashes(text));
+    }
+  }
+
+  return byFile;
+}
+
+// Decoded as UTF-8 with a byte-order mark kept, as GitHub reads the file when it hashes lines.
+async function readSourceFile(file: string): Promise<string | undefined> {
+  try {
+    return (await readFile(file)).toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Returns the finding's path relative to the source root, with forward slashes and URI escaping. */
+function addressOf(file: string, input: SarifInput): string {
+  const relative = input.prefix ? `${input.prefix}/${file}` : file;
+  return relative.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+}
+
+function invocation(result: CheckResult, input: SarifInput): Sarif.Invocation {
+  const notifications: Sarif.Notification[] = [
+    ...result.build.compilerErrors.map((error) => {
+      const notification: Sarif.Notification = { level: 'error', message: { text: `${error.code}: ${error.message}` }, descriptor: { id: error.code } };
+      if (error.file) {
+        notification.locations = [{
+          physicalLocation: {
+            artifactLocation: { uri: addressOf(error.file, input), uriBaseId: sourceRootId },
+            ...(error.line ? { region: { startLine: error.line, ...(error.column ? { startColumn: error.column } : {}) } } : {}),
+          },
+        }];
+      }
+
+      return notification;
+    }),
+    ...result.build.errorLines.map((line): Sarif.Notification => ({ level: 'error', message: { text: line } })),
+    ...result.build.logProblems.map((problem): Sarif.Notification => ({ level: 'warning', message: { text: problem } })),
+  ];
+
+  return {
+    executionSuccessful: result.build.succeeded && result.build.complete,
+    exitCode: result.build.exitCode,
+    ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+  };
+}
+
+function provenance(checkout: GitCheckout, repositoryUri: string): Sarif.VersionControlDetails {
+  const details: Sarif.VersionControlDetails = {
+    repositoryUri,
+    revisionId: checkout.revision,
+    mappedTo: { uriBaseId: sourceRootId },
+  };
+  if (checkout.ref) {
+    details.branch = checkout.ref;
+  }
+
+  return details;
+}
+
+function toLevel(severity: Severity): Sarif.Result.level {
+  return severity;
+}
+
+function problemSeverity(severity: Severity): string {
+  return severity === 'note' || severity === 'none' ? 'recommendation' : severity;
+}
+
+function compareResults(a: Sarif.Result, b: Sarif.Result): number {
+  const key = (result: Sarif.Result) => {
+    const region = result.locations?.[0]?.physicalLocation?.region;
+    return [result.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? '', String(region?.startLine ?? 0).padStart(9, '0'), String(region?.startColumn ?? 0).padStart(9, '0'), result.ruleId ?? '', result.message.text ?? ''].join('\u0000');
+  };
+  const left = key(a);
+  const right = key(b);
+  return left < right ? -1 : left > right ? 1 : 0;
+}
