@@ -6,6 +6,7 @@ import { toolVersion } from '../version.js';
 import { addCheckCommand, type CommandContext } from './check-command.js';
 import { ExitCode, exitCodeHelp } from './exit-codes.js';
 import { addRulesCommand } from './rules-command.js';
+import { addUploadCommand } from './upload-command.js';
 
 export interface RunOptions {
   argv: string[];
@@ -51,6 +52,7 @@ export async function runCli(options: RunOptions): Promise<number> {
   };
   addCheckCommand(program, context, setExitCode);
   addRulesCommand(program, context, setExitCode);
+  addUploadCommand(program, context, setExitCode);
   for (const command of program.commands) {
     command.exitOverride().addHelpText('after', `\n${exitCodeHelp}`);
   }
