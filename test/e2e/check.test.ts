@@ -1,8 +1,9 @@
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import test from 'ava';
 import { copyFixtures, hashTree, runCli } from '../helpers/fixtures.js';
-import { fixturesRoot, goldenRoot } from '../helpers/paths.js';
+import { assertGolden } from '../helpers/golden.js';
+import { fixturesRoot } from '../helpers/paths.js';
 
 // These tests run the built CLI, which runs the real dotnet build on copies of the fixtures.
 
@@ -125,12 +126,3 @@ test('check - ambiguous folder exits 2 and lists the choices', async (t) => {
   t.regex(run.stderr, /contains 2 projects and no solution: A\.csproj, B\.csproj/);
   t.regex(run.stderr, /oqjob check two-projects\/A\.csproj/);
 });
-
-async function assertGolden(t: import('ava').ExecutionContext, name: string, actual: string): Promise<void> {
-  const file = path.join(goldenRoot, name);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    await writeFile(file, actual);
-  }
-
-  t.is(actual, await readFile(file, 'utf8'), `golden file ${name} differs; run with UPDATE_GOLDEN=1 to accept`);
-}
