@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Oqjob.Analyzers.Jobs;
@@ -27,16 +28,26 @@ namespace Oqjob.Analyzers.Rules.ErrorsAndOutput
 
         public static void Analyze(JobReport report)
         {
-            var reported = new HashSet<(MemberBody Body, string Kind)>();
-            foreach (var (body, operation) in report.Model.AllOperations())
+            foreach (var body in report.Model.AllBodies)
+            {
+                AnalyzeBody(report, body);
+            }
+        }
+
+        private static void AnalyzeBody(JobReport report, MemberBody body)
+        {
+            // In source order, innermost first, so a fluent chain is reported where it starts.
+            var operations = body.Operations()
+                .OrderBy(operation => operation.Syntax.SpanStart)
+                .ThenBy(operation => operation.Syntax.Span.Length);
+            var reportedKinds = new HashSet<string>();
+            foreach (var operation in operations)
             {
                 var use = FindLoggingUse(operation, report.Symbols);
-                if (use == null || !reported.Add((body, use.Value.Kind)))
+                if (use != null && reportedKinds.Add(use.Value.Kind))
                 {
-                    continue;
+                    report.Report(Descriptors.CustomLogging, operation.Syntax.GetLocation(), body.Member, use.Value.Description);
                 }
-
-                report.Report(Descriptors.CustomLogging, operation.Syntax.GetLocation(), body.Member, use.Value.Description);
             }
         }
 
