@@ -398,7 +398,7 @@ public class ErrorsAndOutputAnalyzerTests
     }
 
     [Fact]
-    public async Task ThrowCaughtBySameOrBaseType_NoDiagnostic()
+    public async Task ThrowCaughtByMatchingCatch_NoDiagnostic()
     {
         await Verify<ErrorsAndOutputAnalyzer>.AnalyzerAsync(Usings + """
             public class ExportJob : HostedServiceBase
@@ -634,7 +634,7 @@ public class ErrorsAndOutputAnalyzerTests
     }
 
     [Fact]
-    public async Task ThrowInLocalFunctionCalledInsideTry_NoDiagnostic()
+    public async Task LocalFunctionThrowCaughtAtCall_NoDiagnostic()
     {
         await Verify<ErrorsAndOutputAnalyzer>.AnalyzerAsync(Usings + """
             public class ExportJob : HostedServiceBase

@@ -15,7 +15,6 @@ namespace Oqjob.Analyzers.Jobs
             Trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
             LoggerFactory = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerFactory");
             Exception = compilation.GetTypeByMetadataName("System.Exception");
-            TaskOfResult = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
             Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
         }
 
@@ -24,7 +23,6 @@ namespace Oqjob.Analyzers.Jobs
         public INamedTypeSymbol? Trace { get; }
         public INamedTypeSymbol? LoggerFactory { get; }
         public INamedTypeSymbol? Exception { get; }
-        public INamedTypeSymbol? TaskOfResult { get; }
         public INamedTypeSymbol? Task { get; }
 
         public static ErrorsAndOutputSymbols Create(Compilation compilation)

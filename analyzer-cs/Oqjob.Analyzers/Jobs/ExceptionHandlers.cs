@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Oqjob.Analyzers.Jobs
 {
     /// <summary>
-    /// Answers whether an exception raised at an operation is caught before it leaves the
+    /// Decides whether an exception raised at an operation is caught before it leaves the
     /// member that contains it. Only the try block itself is guarded by its catch clauses: code
     /// in a catch or finally block is not. A lambda is assumed to run where it is written (as
     /// LINQ operators and List.ForEach run it), while a local function runs at its calls.
@@ -16,8 +16,8 @@ namespace Oqjob.Analyzers.Jobs
     {
         /// <summary>
         /// True when a try block around the operation, within its body, has a catch clause for
-        /// which <paramref name="catches"/> is true. Inside a local function this holds only when
-        /// it holds at every call of that local function.
+        /// which <paramref name="catches"/> is true. Inside a local function this is true only
+        /// when it is true at every call of that local function.
         /// </summary>
         public static bool IsCaughtInBody(IOperation operation, MemberBody body, Func<ICatchClauseOperation, bool> catches)
         {

@@ -44,7 +44,12 @@ namespace Oqjob.Analyzers.Rules.ErrorsAndOutput
         {
             var emptyString = (kinds & OutputKinds.EmptyString) != 0;
             var nullValue = (kinds & OutputKinds.Null) != 0;
-            return emptyString && nullValue ? "an empty string or null" : nullValue ? "null" : "an empty string";
+            if (emptyString && nullValue)
+            {
+                return "an empty string or null";
+            }
+
+            return nullValue ? "null" : "an empty string";
         }
     }
 }

@@ -23,11 +23,12 @@ namespace Oqjob.Analyzers.Rules.ErrorsAndOutput
     }
 
     /// <summary>
-    /// Classifies the string (or the Task result) that a method of the job returns: constant
-    /// empty strings and null (string.Empty, constants from other classes and constant folding
-    /// included), Task.FromResult of them, awaits, conditionals, switch expressions, locals
-    /// that are only ever assigned such values, and calls to methods of the job that return
-    /// only such values. The base HostedServiceBase implementations return an empty string.
+    /// Classifies the string (or the Task result) that a method of the job returns. Empty
+    /// values are constant empty strings and null, with string.Empty, constants from other
+    /// classes and constant folding included. They pass through Task.FromResult, awaits,
+    /// conditionals, switch expressions, locals that are only ever assigned empty values, and
+    /// calls to methods of the job that return only empty values. The base HostedServiceBase
+    /// implementations return an empty string.
     /// </summary>
     internal sealed class EmptyOutput
     {
@@ -115,8 +116,8 @@ namespace Oqjob.Analyzers.Rules.ErrorsAndOutput
         }
 
         /// <summary>
-        /// A local counts as empty when every value written to it is empty; a compound
-        /// assignment, a ref or out argument or any other write makes it Other.
+        /// Combines the values written to a local. A compound assignment, a ref or out argument
+        /// or a declaration expression makes it Other.
         /// </summary>
         private OutputKinds OfLocal(ILocalSymbol local, IOperation root)
         {

@@ -37,8 +37,8 @@ namespace Oqjob.Analyzers.Rules.ErrorsAndOutput
         /// <summary>Returns "Namespace.Type.Member" for a body's member; an accessor is shown by its property.</summary>
         public static string MemberName(ISymbol member)
         {
-            var shown = member is IMethodSymbol { AssociatedSymbol: IPropertySymbol property } ? property : member;
-            return AnalysisSession.MemberDisplayName(shown.ContainingType, shown);
+            var displayed = member is IMethodSymbol { AssociatedSymbol: IPropertySymbol property } ? property : member;
+            return AnalysisSession.MemberDisplayName(displayed.ContainingType, displayed);
         }
     }
 }

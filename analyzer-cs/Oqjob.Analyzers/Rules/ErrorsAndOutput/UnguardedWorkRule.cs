@@ -101,7 +101,7 @@ namespace Oqjob.Analyzers.Rules.ErrorsAndOutput
             return !(parent is IThrowOperation);
         }
 
-        /// <summary>Any catch clause guards, whatever it catches: the rule asks for a try/catch, not for a specific one.</summary>
+        /// <summary>Any catch clause guards, whatever it catches: the rule requires a try/catch, not a specific one.</summary>
         private static bool IsGuarded(IOperation operation, MemberBody body)
         {
             return ExceptionHandlers.IsCaughtInBody(operation, body, _ => true);
