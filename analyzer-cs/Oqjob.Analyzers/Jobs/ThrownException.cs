@@ -39,6 +39,7 @@ namespace Oqjob.Analyzers.Jobs
                 return false;
             }
 
+            // NOTE: an undecided filter counts as catching, so an exception it rejects is missed.
             return catchClause.Filter == null || EvaluateFilter(catchClause.Filter, CatchLocal(catchClause)) != false;
         }
 

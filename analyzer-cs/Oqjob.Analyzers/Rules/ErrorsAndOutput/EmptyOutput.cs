@@ -99,6 +99,7 @@ namespace Oqjob.Analyzers.Rules.ErrorsAndOutput
                 case IInvocationOperation invocation:
                     return OfInvocation(invocation, root);
                 default:
+                    // NOTE: fields and properties are not followed, so an always empty field counts as output.
                     return OutputKinds.Other;
             }
         }

@@ -77,7 +77,9 @@ namespace Oqjob.Analyzers.Rules.ErrorsAndOutput
         }
 
         /// <summary>
-        /// True for an invocation or an object creation. The creation of an exception that is
+        /// True for an invocation or an object creation.
+        /// NOTE: property getters, operators, foreach enumeration and awaits of stored tasks can
+        /// throw too, but they are not calls here, so a body with only those is not reported. The creation of an exception that is
         /// thrown is left to OQJ6002, which reports the throw.
         /// </summary>
         private static bool IsCall(IOperation operation)
