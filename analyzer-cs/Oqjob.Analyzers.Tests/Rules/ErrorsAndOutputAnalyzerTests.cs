@@ -1315,4 +1315,73 @@ public class ErrorsAndOutputAnalyzerTests
             """);
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task LoggingInGenericBaseAndPartialPart_Diagnostic()
+    {
+        var test = new AnalyzerTest<ErrorsAndOutputAnalyzer>();
+        test.WithSource("""
+            namespace log4net.Core
+            {
+                public static class LogManager
+                {
+                    public static object GetLogger(System.Type type) => type;
+                }
+            }
+            """, "Log4netStandIn.cs");
+        test.WithSource(Usings + """
+            namespace Sample.Jobs;
+
+            public abstract class LoggedJob<TJob> : HostedServiceBase
+            {
+                protected static readonly object Logger = {|OQJ6004:log4net.Core.LogManager.GetLogger(typeof(TJob))|};
+
+                protected LoggedJob(IServiceScopeFactory factory) : base(factory) { }
+            }
+
+            public partial class ExportJob : LoggedJob<ExportJob>
+            {
+                public ExportJob(IServiceScopeFactory factory) : base(factory) { }
+
+                public override string ExecuteJob(IServiceProvider provider) => "logger " + Logger;
+            }
+            """, "ExportJob.cs");
+        test.WithSource(Usings + """
+            namespace Sample.Jobs;
+
+            public partial class ExportJob
+            {
+                private static void Print(string text) => {|OQJ6004:System.Diagnostics.Trace.WriteLine(text)|};
+            }
+            """, "ExportJob.Print.cs");
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task EmptyCatchInLambda_Diagnostic()
+    {
+        await Verify<ErrorsAndOutputAnalyzer>.AnalyzerAsync(Usings + """
+            public class ExportJob : HostedServiceBase
+            {
+                public ExportJob(IServiceScopeFactory factory) : base(factory) { }
+
+                public override string ExecuteJob(IServiceProvider provider)
+                {
+                    var names = new[] { "a", "b" };
+                    var log = "";
+                    {|OQJ6001:Array.ForEach(names, name =>
+                    {
+                        try
+                        {
+                            log += name.Trim();
+                        }
+                        {|OQJ6003:catch|}
+                        {
+                        }
+                    })|};
+                    return log;
+                }
+            }
+            """);
+    }
 }
