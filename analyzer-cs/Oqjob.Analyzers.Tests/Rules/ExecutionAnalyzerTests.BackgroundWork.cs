@@ -126,7 +126,7 @@ public partial class ExecutionAnalyzerTests
                 private ValueTask<int> LoadAsync() => new ValueTask<int>(1);
             }
             """);
-        Assert.Contains("the un-awaited call 'SaveAsync'", diagnostics.First().GetMessage());
+        Assert.Contains(diagnostics, diagnostic => diagnostic.GetMessage().Contains("the un-awaited call 'SaveAsync'"));
     }
 
     [Fact]
