@@ -27,15 +27,15 @@ namespace Oqjob.Analyzers.Rules.Execution
 
             foreach (var (body, operation) in reporter.Model.AllOperations())
             {
-                var (what, location) = Describe(operation, reporter);
-                if (what != null)
+                var (description, location) = Describe(operation, reporter);
+                if (description != null)
                 {
-                    reporter.Report(Descriptors.BackgroundWork, location ?? operation.Syntax.GetLocation(), body.Member, what);
+                    reporter.Report(Descriptors.BackgroundWork, location ?? operation.Syntax.GetLocation(), body.Member, description);
                 }
             }
         }
 
-        private static (string? What, Location? Location) Describe(IOperation operation, JobReporter reporter)
+        private static (string? Description, Location? Location) Describe(IOperation operation, JobReporter reporter)
         {
             switch (operation)
             {
@@ -107,9 +107,9 @@ namespace Oqjob.Analyzers.Rules.Execution
         }
 
         /// <summary>
-        /// True for <c>await Task.Run(...)</c>, with or without ConfigureAwait: the work ends
-        /// before the execution goes on, so it runs in the background of nothing. StartNew is not
-        /// exempt, because with an async delegate its task completes before the delegate's work.
+        /// True for <c>await Task.Run(...)</c>, with or without ConfigureAwait. The work ends
+        /// before the execution goes on, so it is not background work. StartNew is not exempt,
+        /// because with an async delegate its task completes before the delegate's work does.
         /// </summary>
         private static bool IsAwaitedTaskRun(IInvocationOperation invocation, JobReporter reporter)
         {
@@ -133,7 +133,7 @@ namespace Oqjob.Analyzers.Rules.Execution
         }
 
         /// <summary>Describes a task-returning call whose task is dropped, unless the call is already reported as a start.</summary>
-        private static (string? What, Location? Location) DescribeDiscardedTask(IOperation value, JobReporter reporter)
+        private static (string? Description, Location? Location) DescribeDiscardedTask(IOperation value, JobReporter reporter)
         {
             var unwrapped = value;
             while (unwrapped is IConversionOperation conversion)

@@ -27,10 +27,10 @@ namespace Oqjob.Analyzers.Rules.Execution
             {
                 foreach (var operation in body.Operations())
                 {
-                    var what = Describe(operation, reporter);
-                    if (what != null)
+                    var description = Describe(operation, reporter);
+                    if (description != null)
                     {
-                        reporter.Report(Descriptors.BlockingOnAsync, operation.Syntax.GetLocation(), body.Member, what, JobReporter.MemberName(body.Member));
+                        reporter.Report(Descriptors.BlockingOnAsync, operation.Syntax.GetLocation(), body.Member, description, JobReporter.MemberName(body.Member));
                     }
                 }
             }

@@ -45,15 +45,15 @@ namespace Oqjob.Analyzers.Rules.Execution
                     continue;
                 }
 
-                var what = operation switch
+                var description = operation switch
                 {
                     IInvocationOperation invocation => DescribeCall(invocation, reporter),
                     IObjectCreationOperation creation => DescribeCreation(creation, reporter),
                     _ => null,
                 };
-                if (what != null)
+                if (description != null)
                 {
-                    reporter.Report(Descriptors.ConstructorWork, operation.Syntax.GetLocation(), body.Member, what);
+                    reporter.Report(Descriptors.ConstructorWork, operation.Syntax.GetLocation(), body.Member, description);
                 }
             }
         }

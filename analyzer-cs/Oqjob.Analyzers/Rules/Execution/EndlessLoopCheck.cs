@@ -7,9 +7,9 @@ using Oqjob.Analyzers.Jobs;
 namespace Oqjob.Analyzers.Rules.Execution
 {
     /// <summary>
-    /// OQJ4005: a loop in the execution whose condition never becomes false (no condition, a
-    /// constant true, or a wait for cancellation that nobody requests) and whose body has no
-    /// break of that loop, return, yield break, throw or goto out of it.
+    /// OQJ4005: a loop in the execution whose condition never becomes false: no condition, a
+    /// constant true, or a wait for a cancellation that no code requests. The loop is reported
+    /// when its body has no break of that loop, return, yield, throw or goto out of it.
     /// </summary>
     internal static class EndlessLoopCheck
     {
@@ -24,14 +24,14 @@ namespace Oqjob.Analyzers.Rules.Execution
                     continue;
                 }
 
-                var what = DescribeEndlessCondition(loop, reporter);
-                if (what == null || HasExit(loop))
+                var description = DescribeEndlessCondition(loop, reporter);
+                if (description == null || HasExit(loop))
                 {
                     continue;
                 }
 
                 var keyword = loop.Syntax.GetFirstToken().GetLocation();
-                reporter.Report(Descriptors.EndlessLoop, keyword, body.Member, what, JobReporter.MemberName(body.Member));
+                reporter.Report(Descriptors.EndlessLoop, keyword, body.Member, description, JobReporter.MemberName(body.Member));
             }
         }
 

@@ -35,7 +35,7 @@ namespace Oqjob.Analyzers.Rules.Execution
         public CancellationToken CancellationToken => context.CancellationToken;
 
         /// <summary>
-        /// Reports a finding; {0} of the message is the job's name and <paramref name="details"/>
+        /// Reports a finding. {0} of the message is the job's name and <paramref name="details"/>
         /// fill the rest. A location outside this compilation's source (a base class compiled
         /// into a referenced assembly) is moved to the job's own declaration.
         /// </summary>
@@ -60,8 +60,8 @@ namespace Oqjob.Analyzers.Rules.Execution
         public static string MemberName(ISymbol member)
         {
             // An accessor is shown by its property's name, which is what the source spells.
-            var shown = member is IMethodSymbol { AssociatedSymbol: { } property } ? property : member;
-            return AnalysisSession.MemberDisplayName(shown.ContainingType, shown);
+            var displayed = member is IMethodSymbol { AssociatedSymbol: { } property } ? property : member;
+            return AnalysisSession.MemberDisplayName(displayed.ContainingType, displayed);
         }
     }
 }

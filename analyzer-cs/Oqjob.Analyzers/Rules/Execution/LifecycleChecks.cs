@@ -34,10 +34,10 @@ namespace Oqjob.Analyzers.Rules.Execution
                 CheckBaseList(reporter, type.OriginalDefinition);
                 foreach (var member in type.OriginalDefinition.GetMembers())
                 {
-                    var what = DescribeTakeover(member, reporter);
-                    if (what != null)
+                    var description = DescribeTakeover(member, reporter);
+                    if (description != null)
                     {
-                        reporter.Report(Descriptors.LifecycleTakeover, member.Locations.FirstOrDefault(), member, what);
+                        reporter.Report(Descriptors.LifecycleTakeover, member.Locations.FirstOrDefault(), member, description);
                     }
                 }
             }
