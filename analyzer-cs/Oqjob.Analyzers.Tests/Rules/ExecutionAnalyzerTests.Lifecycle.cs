@@ -277,4 +277,27 @@ public partial class ExecutionAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task DisposeInGenericBase_Diagnostic()
+    {
+        await Verify<ExecutionAnalyzer>.AnalyzerAsync(LifecycleUsings + """
+            public abstract class ResourceJob<TResource> : HostedServiceBase
+                where TResource : IDisposable, new()
+            {
+                private readonly TResource _resource = new();
+
+                protected ResourceJob(IServiceScopeFactory factory) : base(factory) { }
+
+                public new void {|OQJ4003:Dispose|}() => _resource.Dispose();
+            }
+
+            public class StreamJob : ResourceJob<System.IO.MemoryStream>
+            {
+                public StreamJob(IServiceScopeFactory factory) : base(factory) { }
+
+                public override string ExecuteJob(IServiceProvider provider) => "";
+            }
+            """);
+    }
 }

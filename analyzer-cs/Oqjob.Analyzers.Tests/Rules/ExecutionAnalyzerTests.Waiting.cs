@@ -211,4 +211,50 @@ public partial class ExecutionAnalyzerTests
             """);
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task DelayInPartialOverride_Diagnostic()
+    {
+        await Verify<ExecutionAnalyzer>.AnalyzerAsync(
+            ThreadingUsings + """
+            public partial class SplitJob : HostedServiceBase
+            {
+                public SplitJob(IServiceScopeFactory factory) : base(factory) { }
+            }
+            """,
+            ThreadingUsings + """
+            public partial class SplitJob
+            {
+                public override async Task<string> ExecuteJobAsync(IServiceProvider provider)
+                {
+                    await {|OQJ4006:Task.Delay(10)|}.ConfigureAwait(false);
+                    return "";
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task BlockingInDerivedOverrideFromBase_Diagnostic()
+    {
+        await Verify<ExecutionAnalyzer>.AnalyzerAsync(ThreadingUsings + """
+            public abstract class ModuleJob<TItem> : HostedServiceBase
+            {
+                protected ModuleJob(IServiceScopeFactory factory) : base(factory) { }
+
+                public override string ExecuteJob(IServiceProvider provider) => Label;
+
+                protected abstract string Label { get; }
+            }
+
+            public class ItemJob : ModuleJob<int>
+            {
+                public ItemJob(IServiceScopeFactory factory) : base(factory) { }
+
+                protected override string Label => {|OQJ4007:LoadAsync().Result|};
+
+                private static Task<string> LoadAsync() => Task.FromResult("");
+            }
+            """);
+    }
 }
