@@ -278,4 +278,49 @@ public partial class ExecutionAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task CancellationConditionForms_Diagnostic()
+    {
+        await Verify<ExecutionAnalyzer>.AnalyzerAsync(ThreadingUsings + """
+            public class WatchingJob : HostedServiceBase
+            {
+                private const bool Forever = true;
+
+                public WatchingJob(IServiceScopeFactory factory) : base(factory) { }
+
+                public override string ExecuteJob(IServiceProvider provider)
+                {
+                    using var source = new CancellationTokenSource();
+                    {|OQJ4005:while|} (source.Token.IsCancellationRequested == false) { }
+                    {|OQJ4005:do|} { } while (Forever && !source.IsCancellationRequested);
+                    return "";
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CancellationWithOtherBound_NoDiagnostic()
+    {
+        await Verify<ExecutionAnalyzer>.AnalyzerAsync(ThreadingUsings + """
+            public class BatchJob : HostedServiceBase
+            {
+                public BatchJob(IServiceScopeFactory factory) : base(factory) { }
+
+                public override string ExecuteJob(IServiceProvider provider)
+                {
+                    var token = CancellationToken.None;
+                    var count = 0;
+                    while (!token.IsCancellationRequested && count < 10)
+                    {
+                        count++;
+                    }
+
+                    while (token.IsCancellationRequested) { }
+                    return count.ToString();
+                }
+            }
+            """);
+    }
 }

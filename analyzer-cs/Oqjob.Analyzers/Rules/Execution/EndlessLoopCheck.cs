@@ -13,7 +13,7 @@ namespace Oqjob.Analyzers.Rules.Execution
     /// </summary>
     internal static class EndlessLoopCheck
     {
-        private const string IsCancellationRequested = "IsCancellationRequested";
+        private const string IsCancellationRequestedName = "IsCancellationRequested";
 
         public static void Check(JobReporter reporter)
         {
@@ -44,7 +44,7 @@ namespace Oqjob.Analyzers.Rules.Execution
                     condition = whileLoop.Condition;
                     if (condition != null && whileLoop.ConditionIsUntil)
                     {
-                        // C# has no until loops; other languages' operation trees are not analyzed.
+                        // C# has no until loops, and the analyzer only registers for C#.
                         return null;
                     }
 
@@ -62,33 +62,107 @@ namespace Oqjob.Analyzers.Rules.Execution
                 return "a loop with no condition";
             }
 
-            if (condition.ConstantValue.HasValue && condition.ConstantValue.Value is true)
+            if (IsConstantTrue(condition))
             {
                 return "a loop whose condition is always true";
             }
 
-            return WaitsForCancellation(condition, reporter) ? "a loop until cancellation" : null;
+            return UntilCancellation(condition, reporter) ? "a loop until cancellation" : null;
+        }
+
+        private static bool IsConstantTrue(IOperation condition)
+        {
+            return condition.ConstantValue.HasValue && condition.ConstantValue.Value is true;
         }
 
         /// <summary>
-        /// True when the condition reads IsCancellationRequested of a CancellationToken or
-        /// CancellationTokenSource. ExecuteJob receives no token, so such a loop runs until
-        /// the host shuts down.
+        /// True when the condition stays true until IsCancellationRequested of a CancellationToken
+        /// or CancellationTokenSource turns true: <c>!token.IsCancellationRequested</c>, a
+        /// comparison of it with false, <c>is { IsCancellationRequested: false }</c>, and
+        /// combinations with constants. ExecuteJob receives no token, so such a loop runs until
+        /// the host shuts down. A condition that also tests something else, such as a counter,
+        /// can become false and is not reported.
         /// </summary>
-        private static bool WaitsForCancellation(IOperation condition, JobReporter reporter)
+        private static bool UntilCancellation(IOperation condition, JobReporter reporter)
         {
-            foreach (var operation in condition.DescendantsAndSelf())
+            var unwrapped = Unwrap(condition);
+            switch (unwrapped)
             {
-                if (operation is IPropertyReferenceOperation reference
-                    && reference.Property.Name == IsCancellationRequested
-                    && (ExecutionSymbols.Is(reference.Property.ContainingType, reporter.KnownTypes.CancellationToken)
-                        || ExecutionSymbols.Is(reference.Property.ContainingType, reporter.Symbols.CancellationTokenSource)))
-                {
-                    return true;
-                }
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    return IsCancellationRequested(not.Operand, reporter);
+
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
+                    return NeverFalse(and.LeftOperand, reporter) && NeverFalse(and.RightOperand, reporter);
+
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
+                    return NeverFalse(or.LeftOperand, reporter) || NeverFalse(or.RightOperand, reporter);
+
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                    return ComparesWith(equals, false, reporter);
+
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } notEquals:
+                    return ComparesWith(notEquals, true, reporter);
+
+                case IIsPatternOperation isPattern:
+                    return MatchesNotCancelled(isPattern.Pattern, reporter);
+
+                default:
+                    return false;
+            }
+        }
+
+        private static bool NeverFalse(IOperation condition, JobReporter reporter)
+        {
+            return IsConstantTrue(condition) || UntilCancellation(condition, reporter);
+        }
+
+        private static bool ComparesWith(IBinaryOperation comparison, bool constant, JobReporter reporter)
+        {
+            return (IsCancellationRequested(comparison.LeftOperand, reporter) && IsConstant(comparison.RightOperand, constant))
+                || (IsCancellationRequested(comparison.RightOperand, reporter) && IsConstant(comparison.LeftOperand, constant));
+        }
+
+        private static bool IsConstant(IOperation operation, bool value)
+        {
+            return operation.ConstantValue.HasValue && operation.ConstantValue.Value is bool constant && constant == value;
+        }
+
+        /// <summary>True for a property pattern whose only check is IsCancellationRequested: false.</summary>
+        private static bool MatchesNotCancelled(IPatternOperation pattern, JobReporter reporter)
+        {
+            if (!(pattern is IRecursivePatternOperation recursive) || recursive.PropertySubpatterns.Length != 1 || recursive.DeconstructionSubpatterns.Length > 0)
+            {
+                return false;
             }
 
-            return false;
+            var subpattern = recursive.PropertySubpatterns[0];
+            return subpattern.Member is IPropertyReferenceOperation reference
+                && IsCancellationProperty(reference.Property, reporter)
+                && subpattern.Pattern is IConstantPatternOperation constant
+                && IsConstant(constant.Value, false);
+        }
+
+        private static bool IsCancellationRequested(IOperation operation, JobReporter reporter)
+        {
+            return Unwrap(operation) is IPropertyReferenceOperation reference && IsCancellationProperty(reference.Property, reporter);
+        }
+
+        private static bool IsCancellationProperty(IPropertySymbol property, JobReporter reporter)
+        {
+            return property.Name == IsCancellationRequestedName
+                && (ExecutionSymbols.Is(property.ContainingType, reporter.KnownTypes.CancellationToken)
+                    || ExecutionSymbols.Is(property.ContainingType, reporter.Symbols.CancellationTokenSource));
+        }
+
+        private static IOperation Unwrap(IOperation operation)
+        {
+            var current = operation;
+            while (current is IConversionOperation conversion)
+            {
+                current = conversion.Operand;
+            }
+
+            return current;
         }
 
         /// <summary>
