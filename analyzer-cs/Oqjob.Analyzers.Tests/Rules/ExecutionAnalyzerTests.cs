@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Oqjob.Analyzers.Tests.Rules;
 
-public class ExecutionAnalyzerTests
+public partial class ExecutionAnalyzerTests
 {
     private const string Usings = """
         using System;

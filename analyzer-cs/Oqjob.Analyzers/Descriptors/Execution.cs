@@ -64,7 +64,7 @@ namespace Oqjob.Analyzers
         public static readonly DiagnosticDescriptor ConstructorWork = Create(
             DiagnosticIds.ConstructorWork,
             title: "Job constructor does work beyond setting metadata",
-            messageFormat: "Job '{0}' calls '{1}' in its constructor, which runs for every registration attempt and every Start or Stop; set only metadata there and move the work into the execution",
+            messageFormat: "Job '{0}' {1} in its constructor, which runs for every registration attempt and every Start or Stop; set only metadata there and move the work into the execution",
             category: RuleCategories.Execution,
             severity: DiagnosticSeverity.Warning,
             description: "The framework creates job instances for the singleton, for each registration attempt and for each Start or Stop in the admin screen, so the constructor must be cheap and free of side effects.");

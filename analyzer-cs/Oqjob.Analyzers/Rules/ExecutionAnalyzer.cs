@@ -3,10 +3,15 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Oqjob.Analyzers.Jobs;
 using Oqjob.Analyzers.Reporting;
+using Oqjob.Analyzers.Rules.Execution;
 
 namespace Oqjob.Analyzers.Rules
 {
-    /// <summary>Rule family R4, execution: a job that overrides neither execute method (OQJ4001).</summary>
+    /// <summary>
+    /// Rule family R4, execution: the execute overrides (OQJ4001 none, OQJ4002 both), the
+    /// lifecycle (OQJ4003), background work (OQJ4004), endless loops (OQJ4005), delays
+    /// (OQJ4006), blocking on tasks in ExecuteJob (OQJ4007) and work in the constructor (OQJ4008).
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ExecutionAnalyzer : DiagnosticAnalyzer
     {
@@ -32,11 +37,12 @@ namespace Oqjob.Analyzers.Rules
                     return;
                 }
 
-                startContext.RegisterSymbolAction(symbolContext => AnalyzeJob(symbolContext, session), SymbolKind.NamedType);
+                var symbols = ExecutionSymbols.Create(startContext.Compilation);
+                startContext.RegisterSymbolAction(symbolContext => AnalyzeJob(symbolContext, session, symbols), SymbolKind.NamedType);
             });
         }
 
-        private static void AnalyzeJob(SymbolAnalysisContext context, AnalysisSession session)
+        private static void AnalyzeJob(SymbolAnalysisContext context, AnalysisSession session, ExecutionSymbols symbols)
         {
             var job = (INamedTypeSymbol)context.Symbol;
             if (!JobClassifier.IsJob(job, session.KnownTypes))
@@ -44,18 +50,26 @@ namespace Oqjob.Analyzers.Rules
                 return;
             }
 
-            if (ExecuteOverrides.Find(job, session.KnownTypes).Count > 0)
+            if (ExecuteOverrides.Find(job, session.KnownTypes).Count == 0)
             {
-                return;
+                context.ReportDiagnostic(session.CreateDiagnostic(
+                    Descriptors.MissingExecuteOverride,
+                    job.Locations[0],
+                    job,
+                    null,
+                    context.CancellationToken,
+                    AnalysisSession.DisplayName(job)));
             }
 
-            context.ReportDiagnostic(session.CreateDiagnostic(
-                Descriptors.MissingExecuteOverride,
-                job.Locations[0],
-                job,
-                null,
-                context.CancellationToken,
-                AnalysisSession.DisplayName(job)));
+            var model = JobModel.For(job, session.KnownTypes, session.Compilation, context.CancellationToken);
+            var reporter = new JobReporter(context, session, symbols, model);
+            LifecycleChecks.CheckBothOverrides(reporter);
+            LifecycleChecks.CheckLifecycleTakeover(reporter);
+            BackgroundWorkCheck.Check(reporter);
+            EndlessLoopCheck.Check(reporter);
+            DelayCheck.Check(reporter);
+            BlockingCheck.Check(reporter);
+            ConstructorWorkCheck.Check(reporter);
         }
     }
 }
