@@ -203,10 +203,37 @@ public class TenantSafetyAnalyzerTests
             """);
     }
 
+    [Fact]
+    public async Task GlobalUsingAliasOnOldOqtane_Diagnostic()
+    {
+        var test = new AnalyzerTest<TenantSafetyAnalyzer> { OqtaneVersion = "3.0.1" };
+        test.WithSource("""
+            global using Tenancy = Oqtane.Infrastructure.ITenantManager;
+            global using Base = Oqtane.Infrastructure.HostedServiceBase;
+            """, "GlobalUsings.cs");
+        test.WithSource("""
+            using System;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public class AliasedJob : Base
+            {
+                public AliasedJob(IServiceScopeFactory factory) : base(factory) { }
+
+                public override string ExecuteJob(IServiceProvider provider)
+                {
+                    Tenancy manager = provider.GetRequiredService<Tenancy>();
+                    manager.{|OQJ5001:SetTenant|}(manager.GetTenantId() + 1);
+                    return "";
+                }
+            }
+            """, "AliasedJob.cs");
+        await test.RunAsync();
+    }
+
     // OQJ5002: mutable static state
 
     [Fact]
-    public async Task MutableStaticFieldInJob_ReportedOncePerBody()
+    public async Task MutableStaticField_OncePerBody()
     {
         var diagnostics = await Verify<TenantSafetyAnalyzer>.AnalyzerAsync(Usings + $$"""
             public class CountingJob : HostedServiceBase
@@ -403,7 +430,7 @@ public class TenantSafetyAnalyzerTests
     }
 
     [Fact]
-    public async Task FieldWrittenInPartialPartAndGenericBase_Diagnostic()
+    public async Task WriteInPartialAndGenericBase_Diagnostic()
     {
         var test = new AnalyzerTest<TenantSafetyAnalyzer>();
         test.WithSource(Usings + $$"""
@@ -460,6 +487,40 @@ public class TenantSafetyAnalyzerTests
                 }
             }
             """);
+    }
+
+    [Fact]
+    public async Task FieldOfLibraryBase_Diagnostic()
+    {
+        var test = new AnalyzerTest<TenantSafetyAnalyzer>();
+        test.LibrarySources.Add("""
+            using Microsoft.Extensions.DependencyInjection;
+
+            namespace Shared.Jobs
+            {
+                public abstract class BatchJobBase : Oqtane.Infrastructure.HostedServiceBase
+                {
+                    protected BatchJobBase(IServiceScopeFactory factory) : base(factory) { }
+
+                    protected int BatchNumber;
+                    protected System.Collections.Generic.List<string> Errors { get; } = new();
+                }
+            }
+            """);
+        test.WithSource(Usings + $$"""
+            public class BatchJob : Shared.Jobs.BatchJobBase
+            {
+                public BatchJob{{Constructor}}
+
+                public override string ExecuteJob(IServiceProvider provider)
+                {
+                    {|OQJ5003:BatchNumber|} = 2;
+                    {|OQJ5003:Errors|}.Clear();
+                    return Errors.Count.ToString();
+                }
+            }
+            """);
+        await test.RunAsync();
     }
 
     // OQJ5004: installation-wide alias reads

@@ -26,8 +26,8 @@ namespace Oqjob.Analyzers.Jobs
         /// <summary>
         /// Returns true when the flow of the value reaches a tenant filter. The value is followed
         /// as the receiver of LINQ and instance calls, into a local it initializes or is assigned
-        /// to, and into a foreach over it; anything else (a return, a field, an argument of
-        /// another method) ends the flow.
+        /// to, and into a foreach over it. Anything else ends the flow: a return, a field, an
+        /// argument of another method.
         /// </summary>
         public bool IsFiltered(IOperation aliases)
         {
@@ -85,6 +85,10 @@ namespace Oqjob.Analyzers.Jobs
                     case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when assignment.Value == value:
                         PushReferences(local.Local, pending, followedLocals);
                         break;
+
+                    // NOTE: a result passed to a helper method, a filter given as a method group
+                    // and a tenant id that arrives as a parameter are not followed, so such a
+                    // read is reported even when the helper filters it.
                 }
             }
 
@@ -157,7 +161,7 @@ namespace Oqjob.Analyzers.Jobs
 
         /// <summary>
         /// True for GetTenantId(), GetTenant().TenantId, GetAlias().TenantId of ITenantManager,
-        /// also through "?.", or a local that holds one of them.
+        /// also through "?.", or a local that contains one of them.
         /// </summary>
         private bool IsCurrentTenantId(IOperation operation, int depth)
         {

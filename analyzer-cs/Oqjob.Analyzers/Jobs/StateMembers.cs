@@ -45,7 +45,7 @@ namespace Oqjob.Analyzers.Jobs
 
         /// <summary>
         /// True for a static field (not const) or static property (not an indexer) declared in
-        /// the compilation or in the job; types of referenced libraries are left out.
+        /// the compilation or in the job. Types of referenced libraries are left out.
         /// </summary>
         public static bool IsStaticState(ISymbol member, JobModel model, Compilation compilation)
         {
@@ -54,6 +54,9 @@ namespace Oqjob.Analyzers.Jobs
                 return false;
             }
 
+            // NOTE: static state of a referenced module library (a Shared project, say) is not
+            // checked unless it is a base of the job, because its declarations cannot be told
+            // apart from those of framework and third-party packages.
             return SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, compilation.Assembly)
                 || model.IsMemberOfJob(member);
         }
@@ -91,11 +94,13 @@ namespace Oqjob.Analyzers.Jobs
                 return false;
             }
 
-            if (!(((IMemberReferenceOperation)reference).Instance is IInstanceReferenceOperation))
+            if (!(((IMemberReferenceOperation)reference).Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }))
             {
                 return false;
             }
 
+            // NOTE: a collection changed through such a property ("Items.Add(x)" with
+            // "Items => items") is not seen as a write of the field behind it.
             return !(symbol is IPropertySymbol property) || !HasAccessorBodies(property);
         }
 

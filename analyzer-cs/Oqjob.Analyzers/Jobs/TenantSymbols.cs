@@ -24,7 +24,7 @@ namespace Oqjob.Analyzers.Jobs
             GetAliases = FindMethod(aliasRepository, "GetAliases", 0);
 
             // The models come from Oqtane.Shared; taking them from the signatures avoids a
-            // second lookup that a look-alike type could answer.
+            // second lookup that a look-alike type could match.
             TenantTenantId = FindProperty(GetTenant?.ReturnType, "TenantId");
             AliasTenantId = FindProperty(GetAlias?.ReturnType, "TenantId");
         }
