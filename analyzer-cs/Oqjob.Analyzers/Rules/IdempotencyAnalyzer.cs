@@ -42,56 +42,69 @@ namespace Oqjob.Analyzers.Rules
             }
 
             var model = JobModel.For(job, session.KnownTypes, session.Compilation, context.CancellationToken);
-            var accesses = StateAccesses(model, session.Compilation);
-            var written = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            foreach (var access in accesses)
-            {
-                if (access.Access.Writes)
-                {
-                    written.Add(access.Symbol);
-                }
-            }
-
+            var accessesByBody = StateAccesses(model, session.Compilation);
+            var written = WrittenState(accessesByBody);
             if (written.Count == 0)
             {
                 return;
             }
 
             var report = new JobReporter(context, session, job);
-            foreach (var body in model.Execution)
+            foreach (var pair in accessesByBody)
             {
                 var firstReads = new FirstUses();
-                foreach (var access in accesses)
+                foreach (var (reference, symbol, access) in pair.Value)
                 {
-                    if (access.Body == body && access.Access.Reads && written.Contains(access.Symbol))
+                    if (access.Reads && written.Contains(symbol))
                     {
-                        firstReads.Add(access.Symbol, access.Reference);
+                        firstReads.Add(symbol, reference);
                     }
                 }
 
                 foreach (var (symbol, reference) in firstReads.Items())
                 {
-                    report.Report(Descriptors.DependsOnEarlierExecution, reference.Syntax.GetLocation(), body, symbol.Name);
+                    report.Report(Descriptors.DependsOnEarlierExecution, reference.Syntax.GetLocation(), pair.Key, symbol.Name);
                 }
             }
         }
 
-        /// <summary>Every use in the execution of the job's instance state or of static state.</summary>
-        private static List<(MemberBody Body, IOperation Reference, ISymbol Symbol, StateAccess Access)> StateAccesses(JobModel model, Compilation compilation)
+        /// <summary>Returns the state that some body of the execution writes.</summary>
+        private static HashSet<ISymbol> WrittenState(Dictionary<MemberBody, List<(IOperation Reference, ISymbol Symbol, StateAccess Access)>> accessesByBody)
         {
-            var accesses = new List<(MemberBody, IOperation, ISymbol, StateAccess)>();
-            foreach (var body in model.Execution)
+            var written = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (var accesses in accessesByBody.Values)
             {
-                foreach (var (reference, symbol) in StateMembers.References(body))
+                foreach (var (_, symbol, access) in accesses)
                 {
-                    if (StateMembers.IsInstanceState(reference, symbol, model) || StateMembers.IsStaticState(symbol, model, compilation))
+                    if (access.Writes)
                     {
-                        accesses.Add((body, reference, symbol, StateAccess.Of(reference)));
+                        written.Add(symbol);
                     }
                 }
             }
 
-            return accesses;
+            return written;
+        }
+
+        /// <summary>Every use in the execution of the job's instance state or of static state, by body.</summary>
+        private static Dictionary<MemberBody, List<(IOperation Reference, ISymbol Symbol, StateAccess Access)>> StateAccesses(JobModel model, Compilation compilation)
+        {
+            var accessesByBody = new Dictionary<MemberBody, List<(IOperation, ISymbol, StateAccess)>>();
+            foreach (var body in model.Execution)
+            {
+                var accesses = new List<(IOperation, ISymbol, StateAccess)>();
+                foreach (var (reference, symbol) in StateMembers.References(body))
+                {
+                    if (StateMembers.IsInstanceState(reference, symbol, model) || StateMembers.IsStaticState(symbol, model, compilation))
+                    {
+                        accesses.Add((reference, symbol, StateAccess.Of(reference)));
+                    }
+                }
+
+                accessesByBody[body] = accesses;
+            }
+
+            return accessesByBody;
         }
     }
 }
