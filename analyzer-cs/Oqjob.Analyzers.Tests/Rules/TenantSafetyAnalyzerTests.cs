@@ -350,7 +350,36 @@ public class TenantSafetyAnalyzerTests
                 {
                     {|OQJ5002:cache|} ??= new List<string>();
                     {|OQJ5002:LibraryRuns|}++;
-                    Shared.Jobs.LibraryState.Hits++;
+                    {|OQJ5002:Shared.Jobs.LibraryState.Hits|}++;
+                    return "";
+                }
+            }
+            """);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task StaticOfThirdPartyLibrary_NoDiagnostic()
+    {
+        var test = new AnalyzerTest<TenantSafetyAnalyzer> { LibraryAssemblyName = "Contoso.Counters" };
+        test.LibrarySources.Add("""
+            namespace Contoso.Counters
+            {
+                public static class Counter
+                {
+                    public static int Hits;
+                    public static System.Collections.Generic.List<int> Values { get; } = new();
+                }
+            }
+            """);
+        test.WithSource(Usings + $$"""
+            public class PackageStateJob : HostedServiceBase
+            {
+                public PackageStateJob{{Constructor}}
+
+                public override string ExecuteJob(IServiceProvider provider)
+                {
+                    Contoso.Counters.Counter.Values.Add(Contoso.Counters.Counter.Hits);
                     return "";
                 }
             }

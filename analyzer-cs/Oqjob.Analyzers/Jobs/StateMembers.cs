@@ -12,6 +12,13 @@ namespace Oqjob.Analyzers.Jobs
     /// </summary>
     internal static class StateMembers
     {
+        private static readonly HashSet<string> FrameworkAssemblies = new HashSet<string>
+        {
+            KnownTypes.OqtaneServerAssemblyName,
+            KnownTypes.OqtaneSharedAssemblyName,
+            "Oqtane.Client",
+        };
+
         /// <summary>
         /// Returns the field, property and parameter references of a body with the symbol each
         /// names, leaving out those inside nameof.
@@ -45,7 +52,8 @@ namespace Oqjob.Analyzers.Jobs
 
         /// <summary>
         /// True for a static field (not const) or static property (not an indexer) declared in
-        /// the compilation or in the job. Types of referenced libraries are left out.
+        /// the compilation, in the job, or in a referenced module library. Framework and
+        /// third-party assemblies are left out.
         /// </summary>
         public static bool IsStaticState(ISymbol member, JobModel model, Compilation compilation)
         {
@@ -54,11 +62,30 @@ namespace Oqjob.Analyzers.Jobs
                 return false;
             }
 
-            // NOTE: static state of a referenced module library (a Shared project, say) is not
-            // checked unless it is a base of the job, because its declarations cannot be told
-            // apart from those of framework and third-party packages.
             return SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, compilation.Assembly)
-                || model.IsMemberOfJob(member);
+                || model.IsMemberOfJob(member)
+                || IsModuleLibrary(member.ContainingAssembly);
+        }
+
+        /// <summary>
+        /// True for an assembly of a module: named with "oqtane" as the framework requires to
+        /// load it (the module template names them Owner.Module.Name.Shared.Oqtane), or one that
+        /// references Oqtane. The framework's own assemblies are left out.
+        /// </summary>
+        private static bool IsModuleLibrary(IAssemblySymbol? assembly)
+        {
+            if (assembly == null || FrameworkAssemblies.Contains(assembly.Name))
+            {
+                return false;
+            }
+
+            if (assembly.Name.IndexOf("oqtane", System.StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+
+            return assembly.Modules.Any(module => module.ReferencedAssemblies.Any(
+                referenced => referenced.Name == KnownTypes.OqtaneServerAssemblyName || referenced.Name == KnownTypes.OqtaneSharedAssemblyName));
         }
 
         /// <summary>True for a field that is neither const nor readonly, or a property with a setter.</summary>
