@@ -624,6 +624,58 @@ public class TenantSafetyAnalyzerTests
     }
 
     [Fact]
+    public async Task FilterInHelperMethods_NoDiagnostic()
+    {
+        await Verify<TenantSafetyAnalyzer>.AnalyzerAsync(Usings + $$"""
+            public class HelperFilterJob : HostedServiceBase
+            {
+                public HelperFilterJob{{Constructor}}
+
+                public override string ExecuteJob(IServiceProvider provider)
+                {
+                    var tenantManager = provider.GetRequiredService<ITenantManager>();
+                    var aliasRepository = provider.GetRequiredService<IAliasRepository>();
+                    var own = KeepTenant(aliasRepository.GetAliases(), tenantManager.GetTenantId());
+                    return own.Count + " " + CountFor(aliasRepository, tenantManager.GetTenant());
+                }
+
+                private static List<Alias> KeepTenant(IEnumerable<Alias> aliases, int tenantId)
+                {
+                    return aliases.Where(alias => alias.TenantId == tenantId).ToList();
+                }
+
+                private static int CountFor(IAliasRepository repository, Tenant tenant)
+                {
+                    return repository.GetAliases().Count(alias => alias.TenantId == tenant.TenantId);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task HelperCalledWithOtherTenant_Diagnostic()
+    {
+        await Verify<TenantSafetyAnalyzer>.AnalyzerAsync(Usings + $$"""
+            public class MixedHelperJob : HostedServiceBase
+            {
+                public MixedHelperJob{{Constructor}}
+
+                public override string ExecuteJob(IServiceProvider provider)
+                {
+                    var tenantManager = provider.GetRequiredService<ITenantManager>();
+                    var aliasRepository = provider.GetRequiredService<IAliasRepository>();
+                    return CountFor(aliasRepository, tenantManager.GetTenantId()) + " " + CountFor(aliasRepository, 1);
+                }
+
+                private static int CountFor(IAliasRepository repository, int tenantId)
+                {
+                    return repository.{|OQJ5004:GetAliases|}().Count(alias => alias.TenantId == tenantId);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task FilterWithLookAlikeTenantManager_Diagnostic()
     {
         await Verify<TenantSafetyAnalyzer>.AnalyzerAsync(

@@ -5,65 +5,72 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Oqjob.Analyzers.Jobs
 {
     /// <summary>
-    /// Follows the result of IAliasRepository.GetAliases() within one body and decides whether
-    /// it is filtered by the current tenant: a lambda or condition along the way compares
+    /// Follows the result of IAliasRepository.GetAliases() through the job's bodies and decides
+    /// whether it is filtered by the current tenant: a lambda or condition along the way compares
     /// Alias.TenantId with a value that ITenantManager returns for the current tenant.
     /// </summary>
     internal sealed class AliasTenantFilter
     {
-        // Locals are followed through at most this many assignments, which ends cycles such as "a = b; b = a;".
-        private const int MaxLocalDepth = 4;
+        // Locals and parameters are followed through at most this many steps, which ends cycles
+        // such as "a = b; b = a;" and recursive helpers.
+        private const int MaxDepth = 4;
 
         private readonly TenantSymbols symbols;
-        private readonly MemberBody body;
+        private readonly JobModel model;
 
-        public AliasTenantFilter(TenantSymbols symbols, MemberBody body)
+        public AliasTenantFilter(TenantSymbols symbols, JobModel model)
         {
             this.symbols = symbols;
-            this.body = body;
+            this.model = model;
         }
 
         /// <summary>
         /// Returns true when the flow of the value reaches a tenant filter. The value is followed
         /// as the receiver of LINQ and instance calls, into a local it initializes or is assigned
-        /// to, and into a foreach over it. Anything else ends the flow: a return, a field, an
-        /// argument of another method.
+        /// to, into a foreach over it, and into the parameter of a job method it is passed to.
+        /// Anything else ends the flow: a return, a field, an argument of a method of another type.
         /// </summary>
-        public bool IsFiltered(IOperation aliases)
+        public bool IsFiltered(MemberBody body, IOperation aliases)
         {
-            var pending = new Stack<IOperation>();
-            var followedLocals = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
-            pending.Push(aliases);
+            var pending = new Stack<(MemberBody Body, IOperation Value)>();
+            var followed = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            pending.Push((body, aliases));
             while (pending.Count > 0)
             {
-                var value = OutermostImplicitConversion(pending.Pop());
+                var (currentBody, popped) = pending.Pop();
+                var value = OutermostImplicitConversion(popped);
                 switch (value.Parent)
                 {
                     case IArgumentOperation { Parameter: { Ordinal: 0 } } argument
                         when argument.Parent is IInvocationOperation extensionCall && extensionCall.TargetMethod.IsExtensionMethod:
-                        if (ArgumentsFilter(extensionCall))
+                        if (ArgumentsFilter(currentBody, extensionCall))
                         {
                             return true;
                         }
 
-                        pending.Push(extensionCall);
+                        pending.Push((currentBody, extensionCall));
+                        break;
+
+                    case IArgumentOperation { Parameter: { } parameter } argument
+                        when argument.Parent is IInvocationOperation helperCall:
+                        PushParameterReferences(helperCall, parameter.Ordinal, pending, followed);
                         break;
 
                     case IInvocationOperation instanceCall when instanceCall.Instance == value:
-                        if (ArgumentsFilter(instanceCall))
+                        if (ArgumentsFilter(currentBody, instanceCall))
                         {
                             return true;
                         }
 
-                        pending.Push(instanceCall);
+                        pending.Push((currentBody, instanceCall));
                         break;
 
                     case ITranslatedQueryOperation query:
-                        pending.Push(query);
+                        pending.Push((currentBody, query));
                         break;
 
                     case IPropertyReferenceOperation property when IsAliasTenantId(property):
-                        if (property.Parent is IBinaryOperation comparison && IsTenantComparison(comparison))
+                        if (property.Parent is IBinaryOperation comparison && IsTenantComparison(currentBody, comparison))
                         {
                             return true;
                         }
@@ -71,7 +78,7 @@ namespace Oqjob.Analyzers.Jobs
                         break;
 
                     case IForEachLoopOperation loop when loop.Collection == value:
-                        if (ContainsTenantComparison(loop.Body))
+                        if (ContainsTenantComparison(currentBody, loop.Body))
                         {
                             return true;
                         }
@@ -79,25 +86,24 @@ namespace Oqjob.Analyzers.Jobs
                         break;
 
                     case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                        PushReferences(declarator.Symbol, pending, followedLocals);
+                        PushLocalReferences(currentBody, declarator.Symbol, pending, followed);
                         break;
 
                     case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when assignment.Value == value:
-                        PushReferences(local.Local, pending, followedLocals);
+                        PushLocalReferences(currentBody, local.Local, pending, followed);
                         break;
 
-                    // NOTE: a result passed to a helper method, a filter given as a method group
-                    // and a tenant id that arrives as a parameter are not followed, so such a
-                    // read is reported even when the helper filters it.
+                    // NOTE: a filter given as a method group ("Where(IsCurrentTenant)") and a
+                    // tenant id kept in a field are not recognized, so such a read is reported.
                 }
             }
 
             return false;
         }
 
-        private void PushReferences(ILocalSymbol local, Stack<IOperation> pending, HashSet<ILocalSymbol> followedLocals)
+        private void PushLocalReferences(MemberBody body, ILocalSymbol local, Stack<(MemberBody, IOperation)> pending, HashSet<ISymbol> followed)
         {
-            if (!followedLocals.Add(local))
+            if (!followed.Add(local))
             {
                 return;
             }
@@ -108,16 +114,52 @@ namespace Oqjob.Analyzers.Jobs
                     && SymbolEqualityComparer.Default.Equals(reference.Local, local)
                     && !IsAssignmentTarget(reference))
                 {
-                    pending.Push(reference);
+                    pending.Push((body, reference));
                 }
             }
         }
 
-        private bool ArgumentsFilter(IInvocationOperation invocation)
+        /// <summary>Continues the flow in a method of the job at each use of the parameter that receives the value.</summary>
+        private void PushParameterReferences(IInvocationOperation call, int ordinal, Stack<(MemberBody, IOperation)> pending, HashSet<ISymbol> followed)
+        {
+            var callee = model.ResolveCall(call.TargetMethod, call.Instance);
+            if (callee == null || ordinal >= callee.Parameters.Length || !followed.Add(callee.Parameters[ordinal]))
+            {
+                return;
+            }
+
+            foreach (var calleeBody in BodiesOf(callee))
+            {
+                foreach (var operation in calleeBody.Operations())
+                {
+                    if (operation is IParameterReferenceOperation reference
+                        && reference.Parameter.Ordinal == ordinal
+                        && SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol, calleeBody.Member)
+                        && !IsAssignmentTarget(reference))
+                    {
+                        pending.Push((calleeBody, reference));
+                    }
+                }
+            }
+        }
+
+        private IEnumerable<MemberBody> BodiesOf(IMethodSymbol method)
+        {
+            var implementation = method.PartialImplementationPart ?? method;
+            foreach (var body in model.AllBodies)
+            {
+                if (SymbolEqualityComparer.Default.Equals(body.Member, implementation))
+                {
+                    yield return body;
+                }
+            }
+        }
+
+        private bool ArgumentsFilter(MemberBody body, IInvocationOperation invocation)
         {
             foreach (var argument in invocation.Arguments)
             {
-                if (ContainsTenantComparison(argument.Value))
+                if (ContainsTenantComparison(body, argument.Value))
                 {
                     return true;
                 }
@@ -126,11 +168,11 @@ namespace Oqjob.Analyzers.Jobs
             return false;
         }
 
-        private bool ContainsTenantComparison(IOperation scope)
+        private bool ContainsTenantComparison(MemberBody body, IOperation scope)
         {
             foreach (var operation in scope.DescendantsAndSelf())
             {
-                if (operation is IBinaryOperation comparison && IsTenantComparison(comparison))
+                if (operation is IBinaryOperation comparison && IsTenantComparison(body, comparison))
                 {
                     return true;
                 }
@@ -140,7 +182,7 @@ namespace Oqjob.Analyzers.Jobs
         }
 
         /// <summary>True for "alias.TenantId == current" or "!=" with either operand order.</summary>
-        private bool IsTenantComparison(IBinaryOperation comparison)
+        private bool IsTenantComparison(MemberBody body, IBinaryOperation comparison)
         {
             if (comparison.OperatorKind != BinaryOperatorKind.Equals && comparison.OperatorKind != BinaryOperatorKind.NotEquals)
             {
@@ -149,8 +191,8 @@ namespace Oqjob.Analyzers.Jobs
 
             var left = SkipConversions(comparison.LeftOperand);
             var right = SkipConversions(comparison.RightOperand);
-            return (IsAliasTenantId(left) && IsCurrentTenantId(right, 0))
-                || (IsAliasTenantId(right) && IsCurrentTenantId(left, 0));
+            return (IsAliasTenantId(left) && IsCurrentTenantId(body, right, 0))
+                || (IsAliasTenantId(right) && IsCurrentTenantId(body, left, 0));
         }
 
         private bool IsAliasTenantId(IOperation operation)
@@ -161,9 +203,10 @@ namespace Oqjob.Analyzers.Jobs
 
         /// <summary>
         /// True for GetTenantId(), GetTenant().TenantId, GetAlias().TenantId of ITenantManager,
-        /// also through "?.", or a local that contains one of them.
+        /// also through "?.", for a local that contains one of them, and for a parameter of a
+        /// job method that every call in the job passes one of them.
         /// </summary>
-        private bool IsCurrentTenantId(IOperation operation, int depth)
+        private bool IsCurrentTenantId(MemberBody body, IOperation operation, int depth)
         {
             operation = SkipConversions(operation);
             switch (operation)
@@ -172,28 +215,31 @@ namespace Oqjob.Analyzers.Jobs
                     return TenantSymbols.Calls(call.TargetMethod, call.Instance?.Type, symbols.GetTenantId);
 
                 case IConditionalAccessOperation conditional:
-                    return IsCurrentTenantId(conditional.WhenNotNull, depth);
+                    return IsCurrentTenantId(body, conditional.WhenNotNull, depth);
 
                 case IPropertyReferenceOperation property:
                     var definition = property.Property.OriginalDefinition;
                     if (SymbolEqualityComparer.Default.Equals(definition, symbols.TenantTenantId))
                     {
-                        return IsResultOf(ReceiverOf(property), symbols.GetTenant, depth);
+                        return IsResultOf(body, ReceiverOf(property), symbols.GetTenant, depth);
                     }
 
                     return SymbolEqualityComparer.Default.Equals(definition, symbols.AliasTenantId)
-                        && IsResultOf(ReceiverOf(property), symbols.GetAlias, depth);
+                        && IsResultOf(body, ReceiverOf(property), symbols.GetAlias, depth);
 
-                case ILocalReferenceOperation local when depth < MaxLocalDepth:
-                    return AnyValueOf(local.Local, value => IsCurrentTenantId(value, depth + 1));
+                case ILocalReferenceOperation local when depth < MaxDepth:
+                    return AnyValueOf(body, local.Local, value => IsCurrentTenantId(body, value, depth + 1));
+
+                case IParameterReferenceOperation parameter when depth < MaxDepth:
+                    return EveryCallPasses(parameter.Parameter, (callerBody, value) => IsCurrentTenantId(callerBody, value, depth + 1));
 
                 default:
                     return false;
             }
         }
 
-        /// <summary>True when the operation is a call of the tenant manager method, or a local holding its result.</summary>
-        private bool IsResultOf(IOperation? operation, IMethodSymbol? method, int depth)
+        /// <summary>True when the operation is a call of the tenant manager method, or a local or parameter containing its result.</summary>
+        private bool IsResultOf(MemberBody body, IOperation? operation, IMethodSymbol? method, int depth)
         {
             operation = operation == null ? null : SkipConversions(operation);
             switch (operation)
@@ -201,12 +247,60 @@ namespace Oqjob.Analyzers.Jobs
                 case IInvocationOperation call:
                     return TenantSymbols.Calls(call.TargetMethod, call.Instance?.Type, method);
 
-                case ILocalReferenceOperation local when depth < MaxLocalDepth:
-                    return AnyValueOf(local.Local, value => IsResultOf(value, method, depth + 1));
+                case ILocalReferenceOperation local when depth < MaxDepth:
+                    return AnyValueOf(body, local.Local, value => IsResultOf(body, value, method, depth + 1));
+
+                case IParameterReferenceOperation parameter when depth < MaxDepth:
+                    return EveryCallPasses(parameter.Parameter, (callerBody, value) => IsResultOf(callerBody, value, method, depth + 1));
 
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// True when the parameter belongs to a method of the job, the job calls that method at
+        /// least once, and every call passes an argument that meets the predicate.
+        /// </summary>
+        private bool EveryCallPasses(IParameterSymbol parameter, System.Func<MemberBody, IOperation, bool> predicate)
+        {
+            if (!(parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method) || !model.IsMemberOfJob(method))
+            {
+                return false;
+            }
+
+            var definition = (method.PartialDefinitionPart ?? method).OriginalDefinition;
+            var calls = 0;
+            foreach (var (callerBody, operation) in model.AllOperations())
+            {
+                if (!(operation is IInvocationOperation call)
+                    || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, definition))
+                {
+                    continue;
+                }
+
+                calls++;
+                var argument = FindArgument(call, parameter.Ordinal);
+                if (argument == null || argument.IsImplicit || !predicate(callerBody, argument.Value))
+                {
+                    return false;
+                }
+            }
+
+            return calls > 0;
+        }
+
+        private static IArgumentOperation? FindArgument(IInvocationOperation call, int ordinal)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal)
+                {
+                    return argument;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Returns the receiver of a member access, resolving the receiver of "?." to the expression before it.</summary>
@@ -228,7 +322,7 @@ namespace Oqjob.Analyzers.Jobs
             return null;
         }
 
-        private bool AnyValueOf(ILocalSymbol local, System.Func<IOperation, bool> predicate)
+        private static bool AnyValueOf(MemberBody body, ILocalSymbol local, System.Func<IOperation, bool> predicate)
         {
             foreach (var operation in body.Operations())
             {

@@ -56,6 +56,7 @@ namespace Oqjob.Analyzers.Rules
         /// <summary>OQJ5001 at every call of SetTenant or GetTenants, and OQJ5004 at every unfiltered GetAliases, anywhere in the job.</summary>
         private static void ReportTenantCalls(JobReporter report, JobModel model, TenantSymbols symbols)
         {
+            var aliasFilter = new AliasTenantFilter(symbols, model);
             foreach (var (body, operation) in model.AllOperations())
             {
                 var (target, receiver) = CallTarget(operation);
@@ -75,7 +76,7 @@ namespace Oqjob.Analyzers.Rules
 
                 if (operation is IInvocationOperation
                     && TenantSymbols.Calls(target, receiver, symbols.GetAliases)
-                    && !new AliasTenantFilter(symbols, body).IsFiltered(operation))
+                    && !aliasFilter.IsFiltered(body, operation))
                 {
                     report.Report(Descriptors.InstallationWideRead, OperationLocations.MemberName(operation), body, "IAliasRepository.GetAliases()");
                 }
