@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Oqjob.Analyzers.Jobs;
+using Oqjob.Analyzers.Jobs.State;
 using Oqjob.Analyzers.Reporting;
 
 namespace Oqjob.Analyzers.Rules
@@ -49,7 +50,7 @@ namespace Oqjob.Analyzers.Rules
                 return;
             }
 
-            var report = new JobReporter(context, session, job);
+            var report = new JobDiagnosticReporter(context, session, job);
             foreach (var pair in accessesByBody)
             {
                 var firstReads = new FirstUses();

@@ -3,6 +3,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Oqjob.Analyzers.Jobs;
+using Oqjob.Analyzers.Jobs.State;
+using Oqjob.Analyzers.Jobs.Tenants;
 using Oqjob.Analyzers.Reporting;
 
 namespace Oqjob.Analyzers.Rules
@@ -47,14 +49,14 @@ namespace Oqjob.Analyzers.Rules
             }
 
             var model = JobModel.For(job, session.KnownTypes, session.Compilation, context.CancellationToken);
-            var report = new JobReporter(context, session, job);
+            var report = new JobDiagnosticReporter(context, session, job);
             ReportTenantCalls(report, model, symbols);
             ReportStaticState(report, model, session.Compilation);
             ReportInstanceWrites(report, model);
         }
 
         /// <summary>OQJ5001 at every call of SetTenant or GetTenants, and OQJ5004 at every unfiltered GetAliases, anywhere in the job.</summary>
-        private static void ReportTenantCalls(JobReporter report, JobModel model, TenantSymbols symbols)
+        private static void ReportTenantCalls(JobDiagnosticReporter report, JobModel model, TenantSymbols symbols)
         {
             var aliasFilter = new AliasTenantFilter(symbols, model);
             foreach (var (body, operation) in model.AllOperations())
@@ -101,7 +103,7 @@ namespace Oqjob.Analyzers.Rules
         /// OQJ5002 once per body and static member, at the first use: any use of a mutable
         /// static, and a write into a static readonly collection or struct.
         /// </summary>
-        private static void ReportStaticState(JobReporter report, JobModel model, Compilation compilation)
+        private static void ReportStaticState(JobDiagnosticReporter report, JobModel model, Compilation compilation)
         {
             foreach (var body in model.AllBodies)
             {
@@ -124,7 +126,7 @@ namespace Oqjob.Analyzers.Rules
         }
 
         /// <summary>OQJ5003 once per execution body and instance member of the job, at the first write.</summary>
-        private static void ReportInstanceWrites(JobReporter report, JobModel model)
+        private static void ReportInstanceWrites(JobDiagnosticReporter report, JobModel model)
         {
             foreach (var body in model.Execution)
             {

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace Oqjob.Analyzers.Jobs
+namespace Oqjob.Analyzers.Jobs.Tenants
 {
     /// <summary>Chooses where a finding on an operation is shown.</summary>
     internal static class OperationLocations

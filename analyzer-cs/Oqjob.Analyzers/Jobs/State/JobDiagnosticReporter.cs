@@ -1,17 +1,17 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Oqjob.Analyzers.Jobs;
+using Oqjob.Analyzers.Reporting;
 
-namespace Oqjob.Analyzers.Reporting
+namespace Oqjob.Analyzers.Jobs.State
 {
     /// <summary>Reports findings on one job, with the job's display name as the first message argument.</summary>
-    internal readonly struct JobReporter
+    internal readonly struct JobDiagnosticReporter
     {
         private readonly SymbolAnalysisContext context;
         private readonly AnalysisSession session;
         private readonly INamedTypeSymbol job;
 
-        public JobReporter(SymbolAnalysisContext context, AnalysisSession session, INamedTypeSymbol job)
+        public JobDiagnosticReporter(SymbolAnalysisContext context, AnalysisSession session, INamedTypeSymbol job)
         {
             this.context = context;
             this.session = session;

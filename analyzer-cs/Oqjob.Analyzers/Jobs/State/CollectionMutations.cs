@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
-namespace Oqjob.Analyzers.Jobs
+namespace Oqjob.Analyzers.Jobs.State
 {
     /// <summary>Recognizes calls that change the contents of a mutable collection.</summary>
     internal static class CollectionMutations

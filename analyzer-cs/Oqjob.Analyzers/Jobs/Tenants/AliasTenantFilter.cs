@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Oqjob.Analyzers.Jobs
+namespace Oqjob.Analyzers.Jobs.Tenants
 {
     /// <summary>
     /// Follows the result of IAliasRepository.GetAliases() through the job's bodies and decides

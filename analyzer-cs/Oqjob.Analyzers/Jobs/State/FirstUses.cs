@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
-namespace Oqjob.Analyzers.Jobs
+namespace Oqjob.Analyzers.Jobs.State
 {
     /// <summary>The earliest reference in source order to each symbol, so that a rule reports a member once per body.</summary>
     internal sealed class FirstUses

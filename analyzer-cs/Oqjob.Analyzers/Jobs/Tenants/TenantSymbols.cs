@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace Oqjob.Analyzers.Jobs
+namespace Oqjob.Analyzers.Jobs.Tenants
 {
     /// <summary>
     /// The Oqtane tenant services and models that the tenant-safety rules compare against,

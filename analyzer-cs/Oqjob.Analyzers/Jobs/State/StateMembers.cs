@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Oqjob.Analyzers.Jobs
+namespace Oqjob.Analyzers.Jobs.State
 {
     /// <summary>
     /// Finds the references to state that outlives one execution: static fields and
