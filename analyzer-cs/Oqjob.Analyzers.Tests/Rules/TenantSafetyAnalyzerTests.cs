@@ -401,6 +401,8 @@ public class TenantSafetyAnalyzerTests
                 private readonly HashSet<int> seen = new();
                 private readonly string[] excluded;
                 private string Label { get; set; } = "";
+                private Dictionary<int, string>? cache;
+                private string? lastName;
 
                 public StatefulJob(IServiceScopeFactory factory) : base(factory)
                 {
@@ -418,7 +420,14 @@ public class TenantSafetyAnalyzerTests
                     Count();
                     System.Threading.Interlocked.Increment(ref {|OQJ5003:total|});
                     Name = "ignored, reported by the metadata rules";
-                    return Label + processed;
+                    return Label + processed + Lookup();
+                }
+
+                private string Lookup()
+                {
+                    {|OQJ5003:cache|} ??= new Dictionary<int, string>();
+                    cache.TryGetValue(1, out {|OQJ5003:lastName|});
+                    return lastName ?? "";
                 }
 
                 private void Count() => {|OQJ5003:seen|}.Add(processed);

@@ -67,9 +67,7 @@ namespace Oqjob.Analyzers.Rules
                     continue;
                 }
 
-                var switching = TenantSymbols.Calls(target, receiver, symbols.SetTenant) ? symbols.SetTenant
-                    : TenantSymbols.Calls(target, receiver, symbols.GetTenants) ? symbols.GetTenants
-                    : null;
+                var switching = SwitchingMethod(target, receiver, symbols);
                 if (switching != null)
                 {
                     report.Report(Descriptors.CrossTenantSwitching, OperationLocations.MemberName(operation), body, switching.ContainingType.Name + "." + switching.Name);
@@ -83,6 +81,22 @@ namespace Oqjob.Analyzers.Rules
                     report.Report(Descriptors.InstallationWideRead, OperationLocations.MemberName(operation), body, "IAliasRepository.GetAliases()");
                 }
             }
+        }
+
+        /// <summary>Returns ITenantManager.SetTenant or ITenantRepository.GetTenants when the call runs one of them, else null.</summary>
+        private static IMethodSymbol? SwitchingMethod(IMethodSymbol target, ITypeSymbol? receiver, TenantSymbols symbols)
+        {
+            if (TenantSymbols.Calls(target, receiver, symbols.SetTenant))
+            {
+                return symbols.SetTenant;
+            }
+
+            if (TenantSymbols.Calls(target, receiver, symbols.GetTenants))
+            {
+                return symbols.GetTenants;
+            }
+
+            return null;
         }
 
         /// <summary>Returns the method a call or method group names and the type of its receiver.</summary>
