@@ -832,8 +832,8 @@ public class ConstructorAndScopeAnalyzerTests
                 }
             }
             """);
-        Assert.Contains("with IServiceScopeFactory.CreateScope()", diagnostics[0].GetMessage());
-        Assert.Contains("with IServiceProvider.CreateAsyncScope()", diagnostics[1].GetMessage());
+        Assert.Contains("with IServiceScopeFactory.CreateScope()", InSourceOrder(diagnostics)[0].GetMessage());
+        Assert.Contains("with IServiceProvider.CreateAsyncScope()", InSourceOrder(diagnostics)[1].GetMessage());
     }
 
     [Fact]
@@ -880,5 +880,11 @@ public class ConstructorAndScopeAnalyzerTests
                 }
             }
             """);
+    }
+
+    /// <summary>Sorts diagnostics by position, because analyzers report them in no fixed order.</summary>
+    private static List<Microsoft.CodeAnalysis.Diagnostic> InSourceOrder(IEnumerable<Microsoft.CodeAnalysis.Diagnostic> diagnostics)
+    {
+        return diagnostics.OrderBy(diagnostic => diagnostic.Location.SourceSpan.Start).ToList();
     }
 }
