@@ -554,7 +554,7 @@ public class ConstructorAndScopeAnalyzerTests
     public async Task StaticLocatorWrittenNotRead_NoDiagnostic()
     {
         // Writing the provider into a static member is static state, which the tenant-safety
-        // rules report; it uses no locator until something reads it.
+        // rules report. It uses no locator until something reads it.
         await Verify<ConstructorAndScopeAnalyzer>.AnalyzerAsync(Usings + """
             public static class ServiceLocator
             {

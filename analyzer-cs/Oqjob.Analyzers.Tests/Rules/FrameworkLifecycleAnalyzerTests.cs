@@ -56,6 +56,21 @@ public class FrameworkLifecycleAnalyzerTests
     }
 
     [Fact]
+    public async Task PrimaryConstructorAndRecord_Oqj8001()
+    {
+        await Verify<FrameworkLifecycleAnalyzer>.AnalyzerAsync(Usings + """
+            namespace Acme.Admin;
+
+            public class HistoryController({|OQJ8001:IJobLogRepository|} logs)
+            {
+                public int Count(int jobId) => {|OQJ8001:logs.GetJobLogs(jobId)|}.GetHashCode();
+            }
+
+            public record JobRequest({|OQJ8001:IJobRepository|} Jobs);
+            """);
+    }
+
+    [Fact]
     public async Task ResolutionByTypeOf_Oqj8001()
     {
         var diagnostics = await Verify<FrameworkLifecycleAnalyzer>.AnalyzerAsync(Usings + """
@@ -429,6 +444,30 @@ public class FrameworkLifecycleAnalyzerTests
                 }
             }
             """);
+    }
+
+    [Fact]
+    public async Task OldOqtaneVersion_Oqj8004()
+    {
+        // Before 4.0.3 ExecuteJob is abstract and ExecuteJobAsync does not exist.
+        var test = new AnalyzerTest<FrameworkLifecycleAnalyzer> { OqtaneVersion = "3.0.1" };
+        test.WithSource(Usings + """
+            public class LegacyJob : HostedServiceBase
+            {
+                private static readonly object Gate = new object();
+
+                public LegacyJob(IServiceScopeFactory factory) : base(factory) { }
+
+                public override string ExecuteJob(IServiceProvider provider)
+                {
+                    {|OQJ8004:lock (Gate)
+                    {
+                        return "";
+                    }|}
+                }
+            }
+            """);
+        await test.RunAsync();
     }
 
     /// <summary>Sorts diagnostics by position, because analyzers report them in no fixed order.</summary>

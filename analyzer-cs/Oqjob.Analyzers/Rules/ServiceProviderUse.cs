@@ -8,9 +8,9 @@ using Oqjob.Analyzers.Reporting;
 namespace Oqjob.Analyzers.Rules
 {
     /// <summary>
-    /// How a job gets its services, part of rule family R2: a provider captured outside the
-    /// execution or kept in a static member (OQJ2004), a service kept in a field or property
-    /// (OQJ2005) and a scope created in the execution (OQJ2006).
+    /// Checks how a job gets its services, for rule family R2. It reports a provider captured
+    /// outside the execution or kept in a static member (OQJ2004), a service kept in a field or
+    /// property (OQJ2005) and a scope created in the execution (OQJ2006).
     /// </summary>
     internal sealed class ServiceProviderUse
     {
