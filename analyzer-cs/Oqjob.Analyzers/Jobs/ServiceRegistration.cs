@@ -114,6 +114,7 @@ namespace Oqjob.Analyzers.Jobs
         }
 
         /// <summary>Returns the types of the values that a factory lambda returns.</summary>
+        /// <remarks>NOTE: a method group passed as the factory is not followed, so its job type stays unseen.</remarks>
         private static IEnumerable<ITypeSymbol?> ReturnedTypes(IOperation value)
         {
             if (!(Unwrap(value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }))

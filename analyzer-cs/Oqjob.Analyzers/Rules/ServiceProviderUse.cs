@@ -58,6 +58,7 @@ namespace Oqjob.Analyzers.Rules
         }
 
         /// <summary>Reports a read of a static provider member, in the job or in any other type such as a ServiceLocator class.</summary>
+        /// <remarks>NOTE: a static method that returns a provider, such as Locator.Get(), is not recognised.</remarks>
         private void CheckStaticProviderRead(MemberBody body, IMemberReferenceOperation reference)
         {
             var member = reference.Member;
