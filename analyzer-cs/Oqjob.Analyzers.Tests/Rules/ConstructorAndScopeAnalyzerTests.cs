@@ -731,6 +731,29 @@ public class ConstructorAndScopeAnalyzerTests
     }
 
     [Fact]
+    public async Task ServiceThroughLocal_Oqj2005()
+    {
+        await Verify<ConstructorAndScopeAnalyzer>.AnalyzerAsync(Usings + """
+            using Oqtane.Repository;
+
+            public class CachingJob(IServiceScopeFactory factory) : HostedServiceBase(factory)
+            {
+                private ISiteRepository? _sites;
+                private string _name = "";
+
+                public override string ExecuteJob(IServiceProvider provider)
+                {
+                    var sites = provider.GetRequiredService<ISiteRepository>();
+                    var name = sites.ToString() ?? "";
+                    {|OQJ2005:_sites = sites|};
+                    _name = name;
+                    return _name;
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task ServiceInLocal_NoDiagnostic()
     {
         await Verify<ConstructorAndScopeAnalyzer>.AnalyzerAsync(Usings + """

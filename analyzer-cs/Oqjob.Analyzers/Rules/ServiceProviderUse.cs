@@ -101,9 +101,9 @@ namespace Oqjob.Analyzers.Rules
         }
 
         /// <summary>
-        /// Checks a value stored in a field or property of the job: a provider or scope kept from
-        /// outside the execution is a root locator (OQJ2004), and a service resolved from a
-        /// provider or constructed is a cached service (OQJ2005).
+        /// Checks a value stored in a field or property of the job. A provider or scope stored
+        /// outside the execution is a root locator (OQJ2004). A service resolved from a provider
+        /// or constructed is a cached service (OQJ2005).
         /// </summary>
         private void CheckStored(MemberBody body, ISymbol member, IOperation value, Location location)
         {
@@ -125,7 +125,8 @@ namespace Oqjob.Analyzers.Rules
                 return;
             }
 
-            if (IsResolvedService(stored) || IsConstructedService(stored))
+            var source = LocalInitializer(body, stored) ?? stored;
+            if (IsResolvedService(source) || IsConstructedService(source))
             {
                 Report(Descriptors.CachedService, location, body, member.Name);
             }
@@ -143,6 +144,30 @@ namespace Oqjob.Analyzers.Rules
             var receiver = method.IsStatic ? method.Parameters[0].Type.Name : method.ContainingType.Name;
 
             Report(Descriptors.ScopeCreatedInExecution, invocation.Syntax.GetLocation(), body, receiver + "." + method.Name + "()");
+        }
+
+        /// <summary>
+        /// Returns the initializer of a local variable declared in the same body, so that
+        /// "var sites = provider.GetRequiredService...; _sites = sites;" is seen as a resolution.
+        /// </summary>
+        private static IOperation? LocalInitializer(MemberBody body, IOperation value)
+        {
+            if (!(value is ILocalReferenceOperation reference))
+            {
+                return null;
+            }
+
+            foreach (var operation in body.Root.Descendants())
+            {
+                if (operation is IVariableDeclaratorOperation declarator
+                    && SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local)
+                    && declarator.Initializer != null)
+                {
+                    return Unwrap(declarator.Initializer.Value);
+                }
+            }
+
+            return null;
         }
 
         private bool IsResolvedService(IOperation value)
