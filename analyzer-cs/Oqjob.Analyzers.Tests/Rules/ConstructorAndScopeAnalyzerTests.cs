@@ -747,6 +747,12 @@ public class ConstructorAndScopeAnalyzerTests
                     var name = sites.ToString() ?? "";
                     {|OQJ2005:_sites = sites|};
                     _name = name;
+                    if (provider.GetService(typeof(ISiteRepository)) is ISiteRepository found)
+                    {
+                        {|OQJ2005:_sites = found|};
+                    }
+
+                    {|OQJ2005:_sites = provider.GetService(typeof(ISiteRepository)) as ISiteRepository|};
                     return _name;
                 }
             }

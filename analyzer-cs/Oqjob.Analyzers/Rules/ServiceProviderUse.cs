@@ -147,8 +147,9 @@ namespace Oqjob.Analyzers.Rules
         }
 
         /// <summary>
-        /// Returns the initializer of a local variable declared in the same body, so that
-        /// "var sites = provider.GetRequiredService...; _sites = sites;" is seen as a resolution.
+        /// Returns the value that declares a local variable of the same body, in a declaration
+        /// or in an "is" pattern, so that "var sites = provider.GetRequiredService...; _sites = sites;"
+        /// is seen as a resolution.
         /// </summary>
         private static IOperation? LocalInitializer(MemberBody body, IOperation value)
         {
@@ -164,6 +165,12 @@ namespace Oqjob.Analyzers.Rules
                     && declarator.Initializer != null)
                 {
                     return Unwrap(declarator.Initializer.Value);
+                }
+
+                if (operation is IIsPatternOperation { Pattern: IDeclarationPatternOperation pattern } isPattern
+                    && SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, reference.Local))
+                {
+                    return Unwrap(isPattern.Value);
                 }
             }
 
