@@ -312,9 +312,9 @@ public class FrameworkLifecycleAnalyzerTests
 
                 public override string ExecuteJob(IServiceProvider provider)
                 {
-                    {|OQJ8004:lock (_gate)
+                    {|OQJ8004:lock (_gate)|}
                     {
-                    }|}
+                    }
 
                     lock (_gate)
                     {
@@ -379,10 +379,10 @@ public class FrameworkLifecycleAnalyzerTests
                 public override string ExecuteJob(IServiceProvider provider)
                 {
                     using var mutex = {|OQJ8004:new Mutex(false, "export")|};
-                    {|OQJ8004:lock (_gate)
+                    {|OQJ8004:lock (_gate)|}
                     {
                         return "";
-                    }|}
+                    }
                 }
             }
             """);
@@ -460,10 +460,10 @@ public class FrameworkLifecycleAnalyzerTests
 
                 public override string ExecuteJob(IServiceProvider provider)
                 {
-                    {|OQJ8004:lock (Gate)
+                    {|OQJ8004:lock (Gate)|}
                     {
                         return "";
-                    }|}
+                    }
                 }
             }
             """);

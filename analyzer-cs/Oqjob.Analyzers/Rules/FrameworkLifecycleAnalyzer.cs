@@ -10,8 +10,9 @@ using Oqjob.Analyzers.Reporting;
 namespace Oqjob.Analyzers.Rules
 {
     /// <summary>
-    /// Rule family R8, framework-owned lifecycle: module code that touches job persistence
-    /// (OQJ8001), registers a job by hand (OQJ8002, OQJ8003) or a job with its own locking (OQJ8004).
+    /// Rule family R8, framework-owned lifecycle. It reports module code that touches job
+    /// persistence (OQJ8001) or registers a job by hand (OQJ8002, OQJ8003), and jobs that
+    /// use their own locking (OQJ8004).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class FrameworkLifecycleAnalyzer : DiagnosticAnalyzer
@@ -281,8 +282,8 @@ namespace Oqjob.Analyzers.Rules
                 return;
             }
 
-            // One finding per member and kind of lock: a semaphore that is created, awaited
-            // and released in one method is one decision to fix, not three.
+            // One finding per member and kind of lock, because a semaphore that is created,
+            // awaited and released in one method is one decision to fix, not three.
             var model = JobModel.For(job, session.KnownTypes, session.Compilation, context.CancellationToken);
             var reported = new HashSet<(ISymbol Member, string Lock)>();
             foreach (var (body, operation) in model.AllOperations())
@@ -294,9 +295,21 @@ namespace Oqjob.Analyzers.Rules
                 }
 
                 context.ReportDiagnostic(session.CreateDiagnostic(
-                    Descriptors.OwnLocking, operation.Syntax.GetLocation(), job, body.Member, context.CancellationToken,
+                    Descriptors.OwnLocking, LockLocation(operation.Syntax), job, body.Member, context.CancellationToken,
                     AnalysisSession.DisplayName(job), lockName));
             }
+        }
+
+        /// <summary>Returns the location of "lock (x)" for a lock statement, so the finding does not cover its whole block.</summary>
+        private static Location LockLocation(SyntaxNode syntax)
+        {
+            if (syntax is LockStatementSyntax statement)
+            {
+                var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(statement.LockKeyword.SpanStart, statement.CloseParenToken.Span.End);
+                return Location.Create(statement.SyntaxTree, span);
+            }
+
+            return syntax.GetLocation();
         }
 
         private static string? DescribeLock(IOperation operation, FrameworkLifecycleSymbols symbols)
