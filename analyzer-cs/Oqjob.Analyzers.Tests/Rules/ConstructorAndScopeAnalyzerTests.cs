@@ -551,6 +551,22 @@ public class ConstructorAndScopeAnalyzerTests
     }
 
     [Fact]
+    public async Task OwnStaticProviderField_Oqj2004()
+    {
+        var diagnostics = await Verify<ConstructorAndScopeAnalyzer>.AnalyzerAsync(Usings + """
+            public class StaticJob(IServiceScopeFactory factory) : HostedServiceBase(factory)
+            {
+                private static IServiceProvider? _root;
+
+                public static void Initialize(IServiceProvider root) => _root = root;
+
+                public override string ExecuteJob(IServiceProvider provider) => {|OQJ2004:_root|}?.GetHashCode().ToString() ?? "";
+            }
+            """);
+        Assert.Contains("the static field 'StaticJob._root'", diagnostics.Single().GetMessage());
+    }
+
+    [Fact]
     public async Task StaticLocatorWrittenNotRead_NoDiagnostic()
     {
         // Writing the provider into a static member is static state, which the tenant-safety
