@@ -282,4 +282,194 @@ public class JobTypeAndPlacementAnalyzerTests
             """);
         Assert.Contains("'Owner.Start' uses the timer System.Threading.Timer", diagnostics.Single().GetMessage());
     }
+
+    [Theory]
+    [InlineData("Acme.Reminders.Server")]
+    [InlineData("Acme.Oqt.Server")]
+    public async Task AssemblyNameWithoutOqtane_Error(string assemblyName)
+    {
+        var test = new AnalyzerTest<JobTypeAndPlacementAnalyzer> { AssemblyName = assemblyName };
+        test.WithSource(Usings + """
+            public class {|OQJ1004:ReminderJob|} : HostedServiceBase
+            {
+                public ReminderJob(IServiceScopeFactory factory) : base(factory) { }
+
+                public override string ExecuteJob(IServiceProvider provider) => "";
+            }
+            """);
+        var diagnostics = await test.RunAsync();
+        Assert.Contains("assembly '" + assemblyName + "'", diagnostics.Single().GetMessage());
+    }
+
+    [Theory]
+    [InlineData("Acme.Reminders.Server.Oqtane")]
+    [InlineData("OQTANE.Acme.Reminders")]
+    [InlineData("Acme.oqtane")]
+    public async Task AssemblyNameWithOqtane_NoDiagnostic(string assemblyName)
+    {
+        var test = new AnalyzerTest<JobTypeAndPlacementAnalyzer> { AssemblyName = assemblyName };
+        test.WithSource(Usings + """
+            public class ReminderJob : HostedServiceBase
+            {
+                public ReminderJob(IServiceScopeFactory factory) : base(factory) { }
+
+                public override string ExecuteJob(IServiceProvider provider) => "";
+            }
+            """);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task BaseInOqtaneLibraryJobOutside_Error()
+    {
+        // The base class sits in a scanned assembly, but the concrete job that Oqtane would
+        // register is compiled into one that is never loaded.
+        var test = new AnalyzerTest<JobTypeAndPlacementAnalyzer> { AssemblyName = "Acme.Jobs" };
+        test.LibrarySources.Add(Usings + """
+            namespace Acme.Shared;
+
+            public abstract class ModuleJob(IServiceScopeFactory factory) : HostedServiceBase(factory)
+            {
+                public override string ExecuteJob(IServiceProvider provider) => "";
+            }
+            """);
+        test.WithSource(Usings + """
+            public sealed class {|OQJ1004:NightlyJob|}(IServiceScopeFactory factory) : Acme.Shared.ModuleJob(factory);
+            """);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task LookAlikeJobOutsideOqtane_NoDiagnostic()
+    {
+        var test = new AnalyzerTest<JobTypeAndPlacementAnalyzer> { AssemblyName = "Acme.Jobs" };
+        test.WithSource("""
+            namespace Acme
+            {
+                public abstract class HostedServiceBase { }
+
+                public class NightlyJob : HostedServiceBase { }
+            }
+            """);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task OpenGenericJob_Error()
+    {
+        var diagnostics = await Verify<JobTypeAndPlacementAnalyzer>.AnalyzerAsync(Usings + """
+            public class {|OQJ1005:ExportJob|}<TItem> : HostedServiceBase
+            {
+                public ExportJob(IServiceScopeFactory factory) : base(factory) { }
+
+                public override string ExecuteJob(IServiceProvider provider) => typeof(TItem).Name;
+            }
+            """);
+        Assert.Contains("it is an open generic type", diagnostics.Single().GetMessage());
+    }
+
+    [Fact]
+    public async Task JobNestedInGenericType_Error()
+    {
+        var diagnostics = await Verify<JobTypeAndPlacementAnalyzer>.AnalyzerAsync(Usings + """
+            public static class Exports<TItem>
+            {
+                public sealed class {|OQJ1005:Job|}(IServiceScopeFactory factory) : HostedServiceBase(factory)
+                {
+                    public override string ExecuteJob(IServiceProvider provider) => typeof(TItem).Name;
+                }
+            }
+            """);
+        Assert.Contains("nested in the generic type 'Exports<TItem>'", diagnostics.Single().GetMessage());
+    }
+
+    [Fact]
+    public async Task ClosedGenericBase_NoDiagnostic()
+    {
+        await Verify<JobTypeAndPlacementAnalyzer>.AnalyzerAsync(Usings + """
+            public abstract class ExportJob<TItem> : HostedServiceBase
+            {
+                protected ExportJob(IServiceScopeFactory factory) : base(factory) { }
+
+                public override string ExecuteJob(IServiceProvider provider) => typeof(TItem).Name;
+            }
+
+            public sealed class NoteExportJob : ExportJob<string>
+            {
+                public NoteExportJob(IServiceScopeFactory factory) : base(factory) { }
+            }
+            """);
+    }
+
+    [Theory]
+    [InlineData("internal")]
+    [InlineData("protected")]
+    [InlineData("private")]
+    public async Task NoPublicConstructor_Error(string accessibility)
+    {
+        var diagnostics = await Verify<JobTypeAndPlacementAnalyzer>.AnalyzerAsync(Usings + $$"""
+            public class {|OQJ1005:HiddenJob|} : HostedServiceBase
+            {
+                {{accessibility}} HiddenJob(IServiceScopeFactory factory) : base(factory) { }
+
+                public override string ExecuteJob(IServiceProvider provider) => "";
+            }
+            """);
+        Assert.Contains("it has no public constructor", diagnostics.Single().GetMessage());
+    }
+
+    [Fact]
+    public async Task NoPublicConstructorInPartialPart_Error()
+    {
+        await Verify<JobTypeAndPlacementAnalyzer>.AnalyzerAsync(
+            Usings + """
+            public partial class {|OQJ1005:SplitJob|} : HostedServiceBase
+            {
+                public override string ExecuteJob(IServiceProvider provider) => "";
+            }
+            """,
+            Usings + """
+            public partial class SplitJob
+            {
+                internal SplitJob(IServiceScopeFactory factory) : base(factory) { }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PublicConstructorInOtherPartialPart_NoDiagnostic()
+    {
+        await Verify<JobTypeAndPlacementAnalyzer>.AnalyzerAsync(
+            Usings + """
+            public partial class SplitJob : HostedServiceBase
+            {
+                private SplitJob() : base(null!) { }
+
+                public override string ExecuteJob(IServiceProvider provider) => "";
+            }
+            """,
+            Usings + """
+            public partial class SplitJob
+            {
+                public SplitJob(IServiceScopeFactory factory) : base(factory) { }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task OpenGenericOutsideOqtane_BothErrors()
+    {
+        var test = new AnalyzerTest<JobTypeAndPlacementAnalyzer> { AssemblyName = "Acme.Jobs" };
+        test.WithSource(Usings + """
+            using Base = Oqtane.Infrastructure.HostedServiceBase;
+
+            public class {|OQJ1004:{|OQJ1005:ExportJob|}|}<TItem> : Base
+            {
+                public ExportJob(IServiceScopeFactory factory) : base(factory) { }
+
+                public override string ExecuteJob(IServiceProvider provider) => "";
+            }
+            """);
+        await test.RunAsync();
+    }
 }

@@ -9,8 +9,9 @@ using Oqjob.Analyzers.Reporting;
 namespace Oqjob.Analyzers.Rules
 {
     /// <summary>
-    /// Rule family R2, constructor and scope: the constructor's shape (OQJ2001) and the
-    /// services it takes (OQJ2002 scoped or tenant-bound, OQJ2003 any other).
+    /// Rule family R2, constructor and scope: the constructor's shape (OQJ2001), the services
+    /// it takes (OQJ2002 scoped or tenant-bound, OQJ2003 any other, OQJ2004 a provider) and
+    /// how the job uses providers and scopes (OQJ2004 to OQJ2006, in <see cref="ServiceProviderUse"/>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ConstructorAndScopeAnalyzer : DiagnosticAnalyzer
@@ -35,11 +36,12 @@ namespace Oqjob.Analyzers.Rules
                     return;
                 }
 
-                startContext.RegisterSymbolAction(symbolContext => AnalyzeJob(symbolContext, session), SymbolKind.NamedType);
+                var providerSymbols = ServiceProviderSymbols.Create(startContext.Compilation, session.KnownTypes);
+                startContext.RegisterSymbolAction(symbolContext => AnalyzeJob(symbolContext, session, providerSymbols), SymbolKind.NamedType);
             });
         }
 
-        private static void AnalyzeJob(SymbolAnalysisContext context, AnalysisSession session)
+        private static void AnalyzeJob(SymbolAnalysisContext context, AnalysisSession session, ServiceProviderSymbols providerSymbols)
         {
             var job = (INamedTypeSymbol)context.Symbol;
             if (!JobClassifier.IsJob(job, session.KnownTypes))
@@ -47,17 +49,29 @@ namespace Oqjob.Analyzers.Rules
                 return;
             }
 
+            ServiceProviderUse.Analyze(context, session, providerSymbols, job);
+            AnalyzeConstructors(context, session, providerSymbols, job);
+        }
+
+        private static void AnalyzeConstructors(SymbolAnalysisContext context, AnalysisSession session, ServiceProviderSymbols providerSymbols, INamedTypeSymbol job)
+        {
             var publicConstructors = job.InstanceConstructors
                 .Where(constructor => constructor.DeclaredAccessibility == Accessibility.Public)
                 .ToList();
             foreach (var constructor in publicConstructors)
             {
-                AnalyzeParameters(context, session, job, constructor);
+                AnalyzeParameters(context, session, providerSymbols, job, constructor);
+            }
+
+            // A job without a public constructor cannot be created at all; OQJ1005 reports it.
+            if (publicConstructors.Count == 0)
+            {
+                return;
             }
 
             var problem = publicConstructors.Count == 1
                 ? ConstructorProblem(publicConstructors[0], session, context)
-                : CountProblem(publicConstructors.Count);
+                : "it has " + publicConstructors.Count + " public constructors";
             if (problem == null)
             {
                 return;
@@ -74,11 +88,6 @@ namespace Oqjob.Analyzers.Rules
                 context.CancellationToken,
                 AnalysisSession.DisplayName(job),
                 problem));
-        }
-
-        private static string CountProblem(int count)
-        {
-            return count == 0 ? "it has no public constructor" : "it has " + count + " public constructors";
         }
 
         private static string? ConstructorProblem(IMethodSymbol constructor, AnalysisSession session, SymbolAnalysisContext context)
@@ -105,7 +114,12 @@ namespace Oqjob.Analyzers.Rules
             return syntax?.Type?.GetLocation() ?? parameter.Locations.FirstOrDefault();
         }
 
-        private static void AnalyzeParameters(SymbolAnalysisContext context, AnalysisSession session, INamedTypeSymbol job, IMethodSymbol constructor)
+        private static void AnalyzeParameters(
+            SymbolAnalysisContext context,
+            AnalysisSession session,
+            ServiceProviderSymbols providerSymbols,
+            INamedTypeSymbol job,
+            IMethodSymbol constructor)
         {
             foreach (var parameter in constructor.Parameters)
             {
@@ -116,6 +130,17 @@ namespace Oqjob.Analyzers.Rules
 
                 var location = ParameterTypeLocation(parameter) ?? job.Locations[0];
                 var typeName = parameter.Type.ToDisplayString();
+
+                // A provider taken by the constructor is the root provider, so it gets the
+                // stronger OQJ2004 and not also OQJ2003.
+                if (providerSymbols.IsProvider(parameter.Type))
+                {
+                    var description = "the constructor parameter '" + parameter.Name + "' of type " + typeName;
+                    context.ReportDiagnostic(session.CreateDiagnostic(
+                        Descriptors.RootServiceLocator, location, job, constructor, context.CancellationToken, AnalysisSession.DisplayName(job), description));
+                    continue;
+                }
+
                 var scoped = ServiceLifetimes.DescribeScoped(parameter.Type, session.KnownTypes, session.Compilation);
                 var diagnostic = scoped != null
                     ? session.CreateDiagnostic(Descriptors.ScopedConstructorDependency, location, job, constructor, context.CancellationToken, AnalysisSession.DisplayName(job), scoped, typeName)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -11,7 +12,8 @@ namespace Oqjob.Analyzers.Rules
 {
     /// <summary>
     /// Rule family R1, job type and placement: hosted services that are not jobs (OQJ1001,
-    /// OQJ1002) and scheduling libraries or timers used in a module assembly (OQJ1003).
+    /// OQJ1002), scheduling libraries or timers used in a module assembly (OQJ1003), jobs
+    /// that Oqtane never loads (OQJ1004) and jobs that it cannot register (OQJ1005).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class JobTypeAndPlacementAnalyzer : DiagnosticAnalyzer
@@ -39,6 +41,7 @@ namespace Oqjob.Analyzers.Rules
             }
 
             context.RegisterSymbolAction(symbolContext => AnalyzeHostedService(symbolContext, session), SymbolKind.NamedType);
+            context.RegisterSymbolAction(symbolContext => AnalyzeJobPlacement(symbolContext, session), SymbolKind.NamedType);
             context.RegisterSymbolAction(symbolContext => AnalyzeLibraryBaseTypes(symbolContext, session), SymbolKind.NamedType);
             context.RegisterOperationBlockStartAction(blockContext => CollectLibraryUses(blockContext, session));
         }
@@ -59,6 +62,52 @@ namespace Oqjob.Analyzers.Rules
                 ? session.CreateDiagnostic(Descriptors.UnmanagedHostedService, location, type, null, context.CancellationToken, name)
                 : session.CreateDiagnostic(Descriptors.UnmanagedSchedulingHostedService, location, type, null, context.CancellationToken, name, construct);
             context.ReportDiagnostic(diagnostic);
+        }
+
+        private static void AnalyzeJobPlacement(SymbolAnalysisContext context, AnalysisSession session)
+        {
+            var job = (INamedTypeSymbol)context.Symbol;
+            if (!JobClassifier.IsJob(job, session.KnownTypes))
+            {
+                return;
+            }
+
+            var location = job.Locations[0];
+            var name = AnalysisSession.DisplayName(job);
+            var assemblyName = job.ContainingAssembly.Name;
+            if (assemblyName.IndexOf("oqtane", StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                context.ReportDiagnostic(session.CreateDiagnostic(
+                    Descriptors.JobOutsideOqtaneAssembly, location, job, null, context.CancellationToken, name, assemblyName));
+            }
+
+            var reason = WhyUnregistrable(job);
+            if (reason != null)
+            {
+                context.ReportDiagnostic(session.CreateDiagnostic(
+                    Descriptors.UnregistrableJob, location, job, null, context.CancellationToken, name, reason));
+            }
+        }
+
+        /// <summary>
+        /// Returns why the framework cannot register the job, or null. An open generic type
+        /// (declared with type parameters, or nested in a generic type) breaks startup, and
+        /// ActivatorUtilities creates only types with a public constructor.
+        /// </summary>
+        private static string? WhyUnregistrable(INamedTypeSymbol job)
+        {
+            for (var type = job; type != null; type = type.ContainingType)
+            {
+                if (type.TypeParameters.Length > 0)
+                {
+                    return SymbolEqualityComparer.Default.Equals(type, job)
+                        ? "it is an open generic type"
+                        : "it is nested in the generic type '" + AnalysisSession.DisplayName(type) + "', which leaves it open";
+                }
+            }
+
+            var hasPublicConstructor = job.InstanceConstructors.Any(constructor => constructor.DeclaredAccessibility == Accessibility.Public);
+            return hasPublicConstructor ? null : "it has no public constructor";
         }
 
         /// <summary>Reports a type that derives from or implements a scheduling library type, such as Quartz's IJob.</summary>
