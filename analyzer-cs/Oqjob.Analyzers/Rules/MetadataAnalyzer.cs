@@ -1,12 +1,22 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Oqjob.Analyzers.Jobs;
+using Oqjob.Analyzers.Reporting;
 
 namespace Oqjob.Analyzers.Rules
 {
-    /// <summary>Rule family R3, metadata (OQJ3001-OQJ3007).</summary>
+    /// <summary>
+    /// Rule family R3, metadata. It reports redeclared metadata members (OQJ3001), invalid
+    /// frequency codes (OQJ3002) and impossible constants (OQJ3003). It also reports metadata
+    /// assigned outside the construction (OQJ3004), local or unspecified start and end dates
+    /// (OQJ3005), metadata left to defaults (OQJ3006) and an execution that keeps its own
+    /// schedule (OQJ3007).
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class MetadataAnalyzer : DiagnosticAnalyzer
+    public sealed partial class MetadataAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.RedeclaredMetadata,
@@ -21,8 +31,42 @@ namespace Oqjob.Analyzers.Rules
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(startContext =>
+            {
+                var session = AnalysisSession.Create(startContext.Compilation, startContext.Options);
+                var symbols = MetadataSymbols.Create(startContext.Compilation, session.KnownTypes);
+                if (symbols == null)
+                {
+                    return;
+                }
 
-            // TODO: register the R3 rules.
+                startContext.RegisterSymbolAction(symbolContext => AnalyzeJob(symbolContext, session, symbols), SymbolKind.NamedType);
+            });
+        }
+
+        private static void AnalyzeJob(SymbolAnalysisContext context, AnalysisSession session, MetadataSymbols symbols)
+        {
+            var job = (INamedTypeSymbol)context.Symbol;
+            if (!JobClassifier.IsJob(job, session.KnownTypes))
+            {
+                return;
+            }
+
+            var model = JobModel.For(job, session.KnownTypes, session.Compilation, context.CancellationToken);
+            var reporter = new JobReporter(context, session, job);
+
+            ReportRedeclaredMembers(reporter, model, symbols);
+            ReportLongTypeName(reporter, job);
+
+            var assignments = MetadataAssignment.FindAll(model, symbols);
+            foreach (var assignment in assignments)
+            {
+                ReportAssignment(reporter, model, symbols, assignment);
+            }
+
+            ReportEndNotAfterStart(reporter, model, assignments);
+            ReportDefaults(reporter, model, symbols, assignments);
+            ReportClockGates(reporter, model, symbols);
         }
     }
 }
