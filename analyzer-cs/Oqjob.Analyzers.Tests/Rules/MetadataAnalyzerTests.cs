@@ -484,16 +484,50 @@ public class MetadataAnalyzerTests
     }
 
     [Fact]
-    public async Task OtherInstanceInExecution_NotOwnMetadata()
+    public async Task OtherInstanceInExecution_OnlyInitializerReported()
     {
+        // The member access on another instance is left alone; the object initializer is reported once.
         await Verify<MetadataAnalyzer>.AnalyzerAsync(Job("", """
             public override string ExecuteJob(IServiceProvider provider)
                 {
-                    var other = new CleanupJob(provider.GetRequiredService<IServiceScopeFactory>()) { Interval = 2 };
+                    var other = new CleanupJob(provider.GetRequiredService<IServiceScopeFactory>()) { {|OQJ3004:Interval = 2|} };
                     other.Frequency = "d";
                     return "done";
                 }
             """));
+    }
+
+    [Fact]
+    public async Task ObjectInitializerInStartup_Reported()
+    {
+        var diagnostics = await Verify<MetadataAnalyzer>.AnalyzerAsync(Job("") + """
+
+            public static class JobSetup
+            {
+                public static HostedServiceBase Create(IServiceScopeFactory factory) => new CleanupJob(factory)
+                {
+                    {|OQJ3004:Frequency = {|OQJ3002:"hourly"|}|},
+                    {|OQJ3004:StartDate = {|OQJ3005:DateTime.Now|}|},
+                };
+            }
+            """);
+        Assert.Contains("assigns 'Frequency' in 'JobSetup.Create'", diagnostics.First(d => d.Id == "OQJ3004").GetMessage());
+    }
+
+    [Fact]
+    public async Task ObjectInitializerOfNonJob_NoDiagnostic()
+    {
+        await Verify<MetadataAnalyzer>.AnalyzerAsync(Usings + """
+            public class Schedule
+            {
+                public string Frequency { get; set; } = "d";
+            }
+
+            public static class ScheduleSetup
+            {
+                public static Schedule Create() => new() { Frequency = "hourly" };
+            }
+            """);
     }
 
     // ---- OQJ3005 local or unspecified times ----

@@ -58,6 +58,29 @@ namespace Oqjob.Analyzers.Jobs
             return result;
         }
 
+        /// <summary>
+        /// Returns the metadata assignments of an object initializer that creates a job. They
+        /// write another instance than the one the framework reads.
+        /// </summary>
+        public static List<MetadataAssignment> FindInInitializer(IObjectCreationOperation creation, MemberBody body, MetadataSymbols symbols)
+        {
+            var result = new List<MetadataAssignment>();
+            foreach (var initializer in creation.Initializer!.Initializers)
+            {
+                if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } simple
+                    && target.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver })
+                {
+                    var property = symbols.MetadataProperty(target);
+                    if (property != null)
+                    {
+                        result.Add(new MetadataAssignment(body, simple, property, simple.Value));
+                    }
+                }
+            }
+
+            return result;
+        }
+
         /// <summary>Returns the operation without its implicit conversions (DateTime to DateTime?) and parentheses.</summary>
         public static IOperation Unwrap(IOperation operation)
         {

@@ -1,5 +1,6 @@
+using System;
+using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Oqjob.Analyzers.Reporting;
 
 namespace Oqjob.Analyzers.Rules
@@ -7,13 +8,15 @@ namespace Oqjob.Analyzers.Rules
     /// <summary>Reports diagnostics about one job. The job's display name is always the message's first argument.</summary>
     internal sealed class JobReporter
     {
-        private readonly SymbolAnalysisContext context;
+        private readonly Action<Diagnostic> report;
         private readonly AnalysisSession session;
+        private readonly CancellationToken cancellationToken;
 
-        public JobReporter(SymbolAnalysisContext context, AnalysisSession session, INamedTypeSymbol job)
+        public JobReporter(Action<Diagnostic> report, AnalysisSession session, INamedTypeSymbol job, CancellationToken cancellationToken)
         {
-            this.context = context;
+            this.report = report;
             this.session = session;
+            this.cancellationToken = cancellationToken;
             Job = job;
         }
 
@@ -24,7 +27,7 @@ namespace Oqjob.Analyzers.Rules
             var messageArgs = new object[arguments.Length + 1];
             messageArgs[0] = AnalysisSession.DisplayName(Job);
             arguments.CopyTo(messageArgs, 1);
-            context.ReportDiagnostic(session.CreateDiagnostic(descriptor, location, Job, member, context.CancellationToken, messageArgs));
+            report(session.CreateDiagnostic(descriptor, location, Job, member, cancellationToken, messageArgs));
         }
     }
 }

@@ -61,7 +61,7 @@ namespace Oqjob.Analyzers.Rules
                     assignment.Assignment.Syntax.GetLocation(),
                     member,
                     assignment.Property.Name,
-                    AnalysisSession.MemberDisplayName(member.ContainingType, member));
+                    AnalysisSession.MemberDisplayName(member.ContainingType ?? reporter.Job, member));
             }
 
             var value = assignment.Value;

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using Oqjob.Analyzers.Jobs;
 using Oqjob.Analyzers.Reporting;
 
@@ -41,6 +42,7 @@ namespace Oqjob.Analyzers.Rules
                 }
 
                 startContext.RegisterSymbolAction(symbolContext => AnalyzeJob(symbolContext, session, symbols), SymbolKind.NamedType);
+                startContext.RegisterOperationAction(operationContext => AnalyzeObjectInitializer(operationContext, session, symbols), OperationKind.ObjectCreation);
             });
         }
 
@@ -53,7 +55,7 @@ namespace Oqjob.Analyzers.Rules
             }
 
             var model = JobModel.For(job, session.KnownTypes, session.Compilation, context.CancellationToken);
-            var reporter = new JobReporter(context, session, job);
+            var reporter = new JobReporter(context.ReportDiagnostic, session, job, context.CancellationToken);
 
             ReportRedeclaredMembers(reporter, model, symbols);
             ReportLongTypeName(reporter, job);
@@ -67,6 +69,39 @@ namespace Oqjob.Analyzers.Rules
             ReportEndNotAfterStart(reporter, model, assignments);
             ReportDefaults(reporter, model, symbols, assignments);
             ReportClockGates(reporter, model, symbols);
+        }
+
+        /// <summary>
+        /// Checks <c>new SomeJob(...) { Frequency = ... }</c>. The framework creates its own
+        /// instance of the job, so every metadata value set in an object initializer is ignored.
+        /// </summary>
+        private static void AnalyzeObjectInitializer(OperationAnalysisContext context, AnalysisSession session, MetadataSymbols symbols)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (creation.Initializer == null || !(creation.Type is INamedTypeSymbol job) || !JobClassifier.IsJob(job, session.KnownTypes))
+            {
+                return;
+            }
+
+            IOperation top = creation;
+            while (top.Parent != null)
+            {
+                top = top.Parent;
+            }
+
+            var body = new MemberBody(context.ContainingSymbol, top);
+            var assignments = MetadataAssignment.FindInInitializer(creation, body, symbols);
+            if (assignments.Count == 0)
+            {
+                return;
+            }
+
+            var model = JobModel.For(job, session.KnownTypes, session.Compilation, context.CancellationToken);
+            var reporter = new JobReporter(context.ReportDiagnostic, session, job, context.CancellationToken);
+            foreach (var assignment in assignments)
+            {
+                ReportAssignment(reporter, model, symbols, assignment);
+            }
         }
     }
 }
