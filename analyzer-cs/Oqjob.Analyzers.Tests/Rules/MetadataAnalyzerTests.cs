@@ -157,10 +157,11 @@ public class MetadataAnalyzerTests
     [Fact]
     public async Task MaximumDurationBefore1020_NotRedeclared()
     {
+        // Before 10.2.0 the job's own property is no metadata, so neither OQJ3001 nor OQJ3003 applies.
         var test = new AnalyzerTest<MetadataAnalyzer> { OqtaneVersion = "10.1.0" };
-        test.WithSource(Job("", Execute + """
+        test.WithSource(Job("MaximumDuration = 0;", Execute + """
 
-                public int MaximumDuration { get; } = 60;
+                public int MaximumDuration { get; set; } = 60;
             """));
         await test.RunAsync();
     }
@@ -237,6 +238,26 @@ public class MetadataAnalyzerTests
                 {{Execute}}
             }
             """);
+    }
+
+    [Fact]
+    public async Task GlobalAliasAndExpressionBodiedConstructor_Reported()
+    {
+        var test = new AnalyzerTest<MetadataAnalyzer>();
+        test.WithSource("global using JobBase = Oqtane.Infrastructure.HostedServiceBase;", "GlobalUsings.cs");
+        test.WithSource("""
+            using Microsoft.Extensions.DependencyInjection;
+
+            namespace Acme.Jobs;
+
+            public class {|OQJ3006:{|OQJ3006:{|OQJ3006:AliasJob|}|}|} : JobBase
+            {
+                public AliasJob(IServiceScopeFactory factory) : base(factory) => Frequency = {|OQJ3002:"Daily"|};
+
+                public override string ExecuteJob(System.IServiceProvider provider) => "done";
+            }
+            """, "AliasJob.cs");
+        await test.RunAsync();
     }
 
     [Fact]

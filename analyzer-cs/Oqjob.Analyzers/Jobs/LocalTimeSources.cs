@@ -38,6 +38,7 @@ namespace Oqjob.Analyzers.Jobs
                     var initializer = SingleValue(local.Local, body);
                     return initializer == null ? null : Describe(initializer, body, symbols, depth + 1);
                 default:
+                    // NOTE: fields, properties and method results are not traced, so their local times go unreported.
                     return null;
             }
         }

@@ -137,6 +137,7 @@ namespace Oqjob.Analyzers.Rules
         /// </summary>
         private static void ReportDefaults(JobReporter reporter, JobModel model, MetadataSymbols symbols, List<MetadataAssignment> assignments)
         {
+            // NOTE: a base without source may assign the properties in its constructor, so such jobs are skipped entirely.
             if (model.Chain.Any(type => type.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty))
             {
                 return;
