@@ -799,6 +799,20 @@ public class MetadataAnalyzerTests
     }
 
     [Fact]
+    public async Task ClockComparedWithDataDate_NoDiagnostic()
+    {
+        await Verify<MetadataAnalyzer>.AnalyzerAsync(Job("", """
+            public override string ExecuteJob(IServiceProvider provider)
+                {
+                    var created = new[] { DateTime.UtcNow.AddDays(-1), DateTime.UtcNow };
+                    var today = DateTime.UtcNow;
+                    var count = System.Linq.Enumerable.Count(created, item => item.Day == today.Day && item.Hour < DateTime.UtcNow.Hour);
+                    return count + " items today";
+                }
+            """));
+    }
+
+    [Fact]
     public async Task GateOutsideExecution_NoDiagnostic()
     {
         await Verify<MetadataAnalyzer>.AnalyzerAsync(Job("if (DateTime.UtcNow.Hour > 12) { RetentionHistory = 5; }"));

@@ -37,7 +37,7 @@ namespace Oqjob.Analyzers.Jobs
             foreach (var tested in TestedValues(operation))
             {
                 var part = ClockPart(tested, body, symbols, 0);
-                if (part != null)
+                if (part != null && !ComparesWithOtherDate(operation, tested, body, symbols))
                 {
                     return new Gate(tested, "the current time's " + part);
                 }
@@ -53,6 +53,24 @@ namespace Oqjob.Analyzers.Jobs
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// True when the other side of a comparison reads a part of a date that is not the clock,
+        /// as in <c>item.Created.Day == DateTime.UtcNow.Day</c>: that filters data, it is no schedule.
+        /// </summary>
+        private static bool ComparesWithOtherDate(IOperation operation, IOperation tested, MemberBody body, MetadataSymbols symbols)
+        {
+            if (!(operation is IBinaryOperation binary))
+            {
+                return false;
+            }
+
+            var other = ReferenceEquals(tested, binary.LeftOperand) ? binary.RightOperand : binary.LeftOperand;
+            return WithLocalValues(other, body, 0).Any(candidate =>
+                candidate is IPropertyReferenceOperation { Instance: { } instance } property
+                    && IsDateType(property.Property.ContainingType, symbols)
+                    && !IsClock(instance, body, symbols, 0));
         }
 
         /// <summary>Returns the values a comparison, pattern match or switch tests.</summary>
