@@ -27,7 +27,16 @@ namespace Oqjob.Analyzers.Rules
             var messageArgs = new object[arguments.Length + 1];
             messageArgs[0] = AnalysisSession.DisplayName(Job);
             arguments.CopyTo(messageArgs, 1);
-            report(session.CreateDiagnostic(descriptor, location, Job, member, cancellationToken, messageArgs));
+            report(session.CreateDiagnostic(descriptor, InCompilation(location), Job, member, cancellationToken, messageArgs));
+        }
+
+        // A base compiled in another project of the same solution can carry source locations of
+        // that project, which a diagnostic of this compilation must not point into.
+        private Location InCompilation(Location location)
+        {
+            return location.SourceTree == null || session.Compilation.ContainsSyntaxTree(location.SourceTree)
+                ? location
+                : Job.Locations[0];
         }
     }
 }

@@ -135,10 +135,11 @@ namespace Oqjob.Analyzers.Rules
         /// OQJ3006: Name, Frequency, Interval or IsEnabled never assigned anywhere in the job.
         /// A base without source may assign them where the analyzer cannot see, so then nothing is reported.
         /// </summary>
-        private static void ReportDefaults(JobReporter reporter, JobModel model, MetadataSymbols symbols, List<MetadataAssignment> assignments)
+        private static void ReportDefaults(JobReporter reporter, JobModel model, MetadataSymbols symbols, List<MetadataAssignment> assignments, Compilation compilation)
         {
-            // NOTE: a base without source may assign the properties in its constructor, so such jobs are skipped entirely.
-            if (model.Chain.Any(type => type.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty))
+            // NOTE: a base from another assembly may assign the properties in a body the model does
+            // not contain, so such jobs are skipped entirely.
+            if (model.Chain.Any(type => !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly)))
             {
                 return;
             }

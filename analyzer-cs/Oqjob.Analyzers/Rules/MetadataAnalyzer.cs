@@ -67,7 +67,7 @@ namespace Oqjob.Analyzers.Rules
             }
 
             ReportEndNotAfterStart(reporter, model, assignments);
-            ReportDefaults(reporter, model, symbols, assignments);
+            ReportDefaults(reporter, model, symbols, assignments, session.Compilation);
             ReportClockGates(reporter, model, symbols);
         }
 
