@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Oqjob.Analyzers.Rules;
 using Oqjob.Analyzers.Tests.Infrastructure;
 using Xunit;
@@ -143,6 +145,37 @@ public class MetadataAnalyzerTests
             """);
         var diagnostics = await test.RunAsync();
         Assert.Contains("'Sample.Shared.ModuleJob.StartDate'", diagnostics.Single().GetMessage());
+    }
+
+    [Fact]
+    public async Task RedeclaredInProjectReference_ReportedOnJob()
+    {
+        // An IDE references another project of the solution as a compilation, whose symbols keep source locations.
+        var library = CSharpCompilation.Create(
+            "Sample.Module.Shared.Oqtane",
+            new[] { CSharpSyntaxTree.ParseText(Usings + """
+                namespace Sample.Shared;
+
+                public abstract class ModuleJob : HostedServiceBase
+                {
+                    protected ModuleJob(IServiceScopeFactory factory) : base(factory) { Name = "Module"; Frequency = "h"; Interval = 1; IsEnabled = true; }
+
+                    public new bool IsEnabled => true;
+                }
+                """, new CSharpParseOptions(LanguageVersion.CSharp12), "ModuleJob.cs") },
+            TestReferences.Framework.AddRange(OqtaneStandIn.References(OqtaneStandIn.CurrentVersion)),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var test = new AnalyzerTest<MetadataAnalyzer>();
+        test.AdditionalReferences.Add(library.ToMetadataReference());
+        test.WithSource(Usings + $$"""
+            public class {|OQJ3001:ExportJob|} : Sample.Shared.ModuleJob
+            {
+                public ExportJob(IServiceScopeFactory factory) : base(factory) { }
+
+                {{Execute}}
+            }
+            """);
+        await test.RunAsync();
     }
 
     [Fact]
