@@ -634,6 +634,24 @@ public class MetadataAnalyzerTests
     }
 
     [Fact]
+    public async Task LocalStartDateFromReadOnlyField_Reported()
+    {
+        await Verify<MetadataAnalyzer>.AnalyzerAsync(Job("StartDate = {|OQJ3005:FirstRun|};", Execute + """
+
+                private static readonly DateTime FirstRun = DateTime.Today.AddHours(3);
+            """));
+    }
+
+    [Fact]
+    public async Task ReadOnlyFieldReassigned_NotTraced()
+    {
+        await Verify<MetadataAnalyzer>.AnalyzerAsync(Job("firstRun = DateTime.UtcNow; StartDate = firstRun;", Execute + """
+
+                private readonly DateTime firstRun = DateTime.Now;
+            """));
+    }
+
+    [Fact]
     public async Task LookAlikeDateTime_NoDiagnostic()
     {
         await Verify<MetadataAnalyzer>.AnalyzerAsync(Usings + $$"""
@@ -791,6 +809,11 @@ public class MetadataAnalyzerTests
                         return "weekend";
                     }
 
+                    if ({|OQJ3007:DateTime.Now is not { Hour: < 22 }|} || DateTime.Now is { Date: { Year: 2030 } })
+                    {
+                        return "late";
+                    }
+
                     switch ({|OQJ3007:DateTime.Today.Day|})
                     {
                         case 1:
@@ -902,6 +925,38 @@ public class MetadataAnalyzerTests
                 public ExportJob(IServiceScopeFactory factory) : base(factory) { }
             }
             """);
+    }
+
+    [Fact]
+    public async Task LastRunProperty_Reported()
+    {
+        var diagnostics = await Verify<MetadataAnalyzer>.AnalyzerAsync(Job("", """
+            private DateTimeOffset? LastRun { get; set; }
+
+                public override string ExecuteJob(IServiceProvider provider)
+                {
+                    if (LastRun is { } last && {|OQJ3007:DateTimeOffset.UtcNow < last.AddDays(7)|})
+                    {
+                        return "skipped";
+                    }
+
+                    LastRun = DateTimeOffset.UtcNow;
+                    return "done";
+                }
+            """));
+        Assert.Contains("property 'LastRun'", diagnostics.Single().GetMessage());
+    }
+
+    [Fact]
+    public async Task StartDateComparedWithClock_NoDiagnostic()
+    {
+        // StartDate is the framework's own schedule, not a time the job keeps.
+        await Verify<MetadataAnalyzer>.AnalyzerAsync(Job("", """
+            public override string ExecuteJob(IServiceProvider provider)
+                {
+                    return StartDate < DateTime.UtcNow ? "started" : "early";
+                }
+            """));
     }
 
     [Fact]

@@ -43,12 +43,19 @@ namespace Oqjob.Analyzers.Jobs
                 }
             }
 
+            var subpattern = ClockSubpattern(operation, body, symbols);
+            if (subpattern != null)
+            {
+                return new Gate(operation, "the current time's " + subpattern);
+            }
+
             if (operation is IBinaryOperation binary && IsComparison(binary.OperatorKind))
             {
-                var field = LastRunField(binary, body, model, symbols);
-                if (field != null && ReadsClock(binary, body, symbols, 0))
+                var kept = LastRunMember(binary, body, model, symbols);
+                if (kept != null && ReadsClock(binary, body, symbols, 0))
                 {
-                    return new Gate(binary, "a last-run time kept in the field '" + field.Name + "'");
+                    var kind = kept is IFieldSymbol ? "field" : "property";
+                    return new Gate(binary, "a last-run time kept in the " + kind + " '" + kept.Name + "'");
                 }
             }
 
@@ -71,6 +78,44 @@ namespace Oqjob.Analyzers.Jobs
                 candidate is IPropertyReferenceOperation { Instance: { } instance } property
                     && IsDateType(property.Property.ContainingType, symbols)
                     && !IsClock(instance, body, symbols, 0));
+        }
+
+        /// <summary>Returns "Hour", ... for <c>DateTime.Now is { Hour: >= 22 }</c>: a property pattern on a part of the current time.</summary>
+        private static string? ClockSubpattern(IOperation operation, MemberBody body, MetadataSymbols symbols)
+        {
+            if (!(operation is IIsPatternOperation isPattern) || !IsClock(isPattern.Value, body, symbols, 0))
+            {
+                return null;
+            }
+
+            foreach (var descendant in isPattern.Pattern.DescendantsAndSelf())
+            {
+                if (descendant is IPropertySubpatternOperation { Member: IPropertyReferenceOperation member }
+                    && ClockParts.Contains(member.Property.Name)
+                    && MatchesPatternInput(descendant, isPattern))
+                {
+                    return member.Property.Name;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// True when the subpattern applies to the value the is-pattern tests, and not to a member
+        /// of it: <c>is not { Hour: 3 }</c> counts, <c>is { Date: { Hour: 3 } }</c> does not.
+        /// </summary>
+        private static bool MatchesPatternInput(IOperation subpattern, IIsPatternOperation isPattern)
+        {
+            for (var current = subpattern.Parent; current != null && current != isPattern; current = current.Parent)
+            {
+                if (current is IPropertySubpatternOperation)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Returns the values a comparison, pattern match or switch tests.</summary>
@@ -156,17 +201,22 @@ namespace Oqjob.Analyzers.Jobs
             return MetadataSymbols.IsDateTime(type) || symbols.IsDateTimeOffset(type);
         }
 
-        /// <summary>Returns a DateTime or DateTimeOffset field of the job that the comparison reads, or null.</summary>
-        private static IFieldSymbol? LastRunField(IOperation comparison, MemberBody body, JobModel model, MetadataSymbols symbols)
+        /// <summary>
+        /// Returns a DateTime or DateTimeOffset field or property of the job that the comparison
+        /// reads, or null. StartDate and EndDate belong to HostedServiceBase, so they do not count.
+        /// </summary>
+        private static ISymbol? LastRunMember(IOperation comparison, MemberBody body, JobModel model, MetadataSymbols symbols)
         {
             foreach (var operation in WithLocalValues(comparison, body, 0))
             {
-                if (operation is IFieldReferenceOperation field
-                    && model.IsMemberOfJob(field.Field)
-                    && !field.Field.IsConst
-                    && symbols.IsPointInTime(field.Field.Type))
+                switch (operation)
                 {
-                    return field.Field;
+                    case IFieldReferenceOperation field
+                        when model.IsMemberOfJob(field.Field) && !field.Field.IsConst && symbols.IsPointInTime(field.Field.Type):
+                        return field.Field;
+                    case IPropertyReferenceOperation property
+                        when model.IsMemberOfJob(property.Property) && symbols.IsPointInTime(property.Property.Type):
+                        return property.Property;
                 }
             }
 

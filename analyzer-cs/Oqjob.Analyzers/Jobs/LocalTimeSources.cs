@@ -19,31 +19,34 @@ namespace Oqjob.Analyzers.Jobs
         private const int MaxLocalDepth = 8;
 
         /// <summary>Returns a description of the local or unspecified source, or null when the value is UTC or cannot be traced.</summary>
-        public static string? Describe(IOperation value, MemberBody body, MetadataSymbols symbols)
+        public static string? Describe(IOperation value, MemberBody body, JobModel model, MetadataSymbols symbols)
         {
-            return Describe(value, body, symbols, 0);
+            return Describe(value, body, model, symbols, 0);
         }
 
-        private static string? Describe(IOperation value, MemberBody body, MetadataSymbols symbols, int depth)
+        private static string? Describe(IOperation value, MemberBody body, JobModel model, MetadataSymbols symbols, int depth)
         {
             switch (MetadataAssignment.Unwrap(value))
             {
                 case IPropertyReferenceOperation property:
-                    return DescribeProperty(property, body, symbols, depth);
+                    return DescribeProperty(property, body, model, symbols, depth);
                 case IInvocationOperation invocation when MetadataSymbols.IsDateTime(invocation.TargetMethod.ContainingType):
-                    return DescribeInvocation(invocation, body, symbols, depth);
+                    return DescribeInvocation(invocation, body, model, symbols, depth);
                 case IObjectCreationOperation creation when MetadataSymbols.IsDateTime(creation.Type):
                     return DescribeKind(creation.Arguments.FirstOrDefault(IsKindArgument), "new DateTime(...)");
                 case ILocalReferenceOperation local when depth < MaxLocalDepth:
                     var initializer = SingleValue(local.Local, body);
-                    return initializer == null ? null : Describe(initializer, body, symbols, depth + 1);
+                    return initializer == null ? null : Describe(initializer, body, model, symbols, depth + 1);
+                case IFieldReferenceOperation field when depth < MaxLocalDepth && field.Field.IsReadOnly && model.IsMemberOfJob(field.Field):
+                    var fieldInitializer = ReadOnlyFieldInitializer(field.Field, model);
+                    return fieldInitializer == null ? null : Describe(fieldInitializer.Value.Value, fieldInitializer.Value.Body, model, symbols, depth + 1);
                 default:
-                    // NOTE: fields, properties and method results are not traced, so their local times go unreported.
+                    // NOTE: properties, method results and fields set in the constructor are not traced, so their local times go unreported.
                     return null;
             }
         }
 
-        private static string? DescribeProperty(IPropertyReferenceOperation property, MemberBody body, MetadataSymbols symbols, int depth)
+        private static string? DescribeProperty(IPropertyReferenceOperation property, MemberBody body, JobModel model, MetadataSymbols symbols, int depth)
         {
             var name = property.Property.Name;
             if (MetadataSymbols.IsDateTime(property.Property.ContainingType))
@@ -55,7 +58,7 @@ namespace Oqjob.Analyzers.Jobs
                     case "Today":
                         return "DateTime.Today";
                     case "Date" when property.Instance != null:
-                        return Describe(property.Instance, body, symbols, depth);
+                        return Describe(property.Instance, body, model, symbols, depth);
                     default:
                         return null;
                 }
@@ -82,7 +85,7 @@ namespace Oqjob.Analyzers.Jobs
             return MetadataAssignment.Unwrap(instance) is IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Now" } };
         }
 
-        private static string? DescribeInvocation(IInvocationOperation invocation, MemberBody body, MetadataSymbols symbols, int depth)
+        private static string? DescribeInvocation(IInvocationOperation invocation, MemberBody body, JobModel model, MetadataSymbols symbols, int depth)
         {
             var method = invocation.TargetMethod;
             if (!method.IsStatic)
@@ -95,7 +98,7 @@ namespace Oqjob.Analyzers.Jobs
                 // AddHours, Add, Subtract(TimeSpan) and the like keep the kind of their instance.
                 var keepsKind = (method.Name.StartsWith("Add", System.StringComparison.Ordinal) || method.Name == "Subtract")
                     && MetadataSymbols.IsDateTime(method.ReturnType);
-                return keepsKind && invocation.Instance != null ? Describe(invocation.Instance, body, symbols, depth) : null;
+                return keepsKind && invocation.Instance != null ? Describe(invocation.Instance, body, model, symbols, depth) : null;
             }
 
             switch (method.Name)
@@ -161,6 +164,67 @@ namespace Oqjob.Analyzers.Jobs
                 : source + " without conversion to UTC";
         }
 
+        private static bool DeclaresLocal(IPatternOperation pattern, ILocalSymbol local)
+        {
+            var declared = pattern switch
+            {
+                IDeclarationPatternOperation declaration => declaration.DeclaredSymbol,
+                IRecursivePatternOperation recursive => recursive.DeclaredSymbol,
+                _ => null,
+            };
+            return SymbolEqualityComparer.Default.Equals(declared, local);
+        }
+
+        /// <summary>
+        /// Returns the value a pattern matches (<c>x is { } y</c> gives y the value of x), or null
+        /// when the pattern matches a member of it, as in a property subpattern.
+        /// </summary>
+        private static IOperation? PatternInput(IPatternOperation pattern)
+        {
+            IOperation current = pattern;
+            while (current.Parent is IPatternOperation)
+            {
+                current = current.Parent;
+            }
+
+            switch (current.Parent)
+            {
+                case IIsPatternOperation isPattern:
+                    return isPattern.Value;
+                case ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression }:
+                    return switchExpression.Value;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// Returns the initializer of a read-only field of the job with the body it belongs to, or
+        /// null when the field has none or a constructor assigns it as well.
+        /// </summary>
+        private static (IOperation Value, MemberBody Body)? ReadOnlyFieldInitializer(IFieldSymbol field, JobModel model)
+        {
+            foreach (var (_, operation) in model.AllOperations())
+            {
+                if (operation is IAssignmentOperation { Target: IFieldReferenceOperation target }
+                    && SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field.OriginalDefinition))
+                {
+                    return null;
+                }
+            }
+
+            foreach (var body in model.AllBodies)
+            {
+                if (SymbolEqualityComparer.Default.Equals(body.Member, field.OriginalDefinition)
+                    && body.Root is IFieldInitializerOperation initializer)
+                {
+                    return (initializer.Value, body);
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>
         /// Returns the only value a local is given in the body (its initializer or one assignment),
         /// or null when it is assigned more than once.
@@ -176,6 +240,11 @@ namespace Oqjob.Analyzers.Jobs
                     && declarator.Initializer != null)
                 {
                     value = declarator.Initializer.Value;
+                    count++;
+                }
+                else if (operation is IPatternOperation pattern && DeclaresLocal(pattern, local))
+                {
+                    value = PatternInput(pattern);
                     count++;
                 }
                 else if (operation is IAssignmentOperation assignment

@@ -91,7 +91,7 @@ namespace Oqjob.Analyzers.Rules
 
             if (name == MetadataSymbols.StartDate || name == MetadataSymbols.EndDate)
             {
-                var source = LocalTimeSources.Describe(value, assignment.Body, symbols);
+                var source = LocalTimeSources.Describe(value, assignment.Body, model, symbols);
                 if (source != null)
                 {
                     reporter.Report(Descriptors.LocalTimeSchedule, location, member, name, source);
