@@ -16,7 +16,7 @@ namespace Oqjob.Analyzers
         public static readonly DiagnosticDescriptor InvalidFrequency = Create(
             DiagnosticIds.InvalidFrequency,
             title: "Frequency is not a valid Oqtane frequency code",
-            messageFormat: "Job '{0}' sets Frequency to \"{1}\", {2}; use one of m (minutes), H (hours), d (days), w (weeks), M (months) or O (once)",
+            messageFormat: "Job '{0}' sets Frequency to \"{1}\", {2}; use one of {3}",
             category: RuleCategories.Metadata,
             severity: DiagnosticSeverity.Error,
             description: "Frequency codes are case-sensitive: m, H, d, w, M and O (w and O since Oqtane 3.0.2). Any other value leaves the next execution in the past, so the job runs every minute.");

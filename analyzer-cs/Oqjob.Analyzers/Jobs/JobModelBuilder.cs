@@ -204,7 +204,9 @@ namespace Oqjob.Analyzers.Jobs
                 return model;
             }
 
-            if (GeneratedCode.IsGenerated(tree, compilation, cancellationToken))
+            // A base from another project of the solution (a compilation reference in the IDE)
+            // has trees outside this compilation, which has no semantic model for them.
+            if (!compilation.ContainsSyntaxTree(tree) || GeneratedCode.IsGenerated(tree, compilation, cancellationToken))
             {
                 model = null;
             }

@@ -1,0 +1,42 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Oqjob.Analyzers.Reporting;
+
+namespace Oqjob.Analyzers.Rules
+{
+    /// <summary>Reports diagnostics about one job. The job's display name is always the message's first argument.</summary>
+    internal sealed class JobReporter
+    {
+        private readonly Action<Diagnostic> report;
+        private readonly AnalysisSession session;
+        private readonly CancellationToken cancellationToken;
+
+        public JobReporter(Action<Diagnostic> report, AnalysisSession session, INamedTypeSymbol job, CancellationToken cancellationToken)
+        {
+            this.report = report;
+            this.session = session;
+            this.cancellationToken = cancellationToken;
+            Job = job;
+        }
+
+        public INamedTypeSymbol Job { get; }
+
+        public void Report(DiagnosticDescriptor descriptor, Location location, ISymbol? member, params object[] arguments)
+        {
+            var messageArgs = new object[arguments.Length + 1];
+            messageArgs[0] = AnalysisSession.DisplayName(Job);
+            arguments.CopyTo(messageArgs, 1);
+            report(session.CreateDiagnostic(descriptor, InCompilation(location), Job, member, cancellationToken, messageArgs));
+        }
+
+        // A base compiled in another project of the same solution can carry source locations of
+        // that project, which a diagnostic of this compilation must not point into.
+        private Location InCompilation(Location location)
+        {
+            return location.SourceTree == null || session.Compilation.ContainsSyntaxTree(location.SourceTree)
+                ? location
+                : Job.Locations[0];
+        }
+    }
+}
