@@ -62,7 +62,7 @@ namespace Oqjob.Analyzers.Rules
             }
 
             var model = JobModel.For(job, session.KnownTypes, session.Compilation, context.CancellationToken);
-            var reporter = new JobReporter(context, session, symbols, model);
+            var reporter = new ExecutionReporter(context, session, symbols, model);
             LifecycleChecks.CheckBothOverrides(reporter);
             LifecycleChecks.CheckLifecycleTakeover(reporter);
             BackgroundWorkCheck.Check(reporter);

@@ -12,7 +12,7 @@ namespace Oqjob.Analyzers.Rules.Execution
     /// </summary>
     internal static class BackgroundWorkCheck
     {
-        public static void Check(JobReporter reporter)
+        public static void Check(ExecutionReporter reporter)
         {
             foreach (var type in reporter.Model.Chain)
             {
@@ -35,7 +35,7 @@ namespace Oqjob.Analyzers.Rules.Execution
             }
         }
 
-        private static (string? Description, Location? Location) Describe(IOperation operation, JobReporter reporter)
+        private static (string? Description, Location? Location) Describe(IOperation operation, ExecutionReporter reporter)
         {
             switch (operation)
             {
@@ -63,7 +63,7 @@ namespace Oqjob.Analyzers.Rules.Execution
         }
 
         /// <summary>Describes a call that hands work to the thread pool or a new thread, or returns null.</summary>
-        public static string? DescribeStart(IMethodSymbol method, JobReporter reporter)
+        public static string? DescribeStart(IMethodSymbol method, ExecutionReporter reporter)
         {
             var containingType = method.ContainingType;
             if (method.Name == "Run" && ExecutionSymbols.Is(containingType, reporter.KnownTypes.Task))
@@ -91,7 +91,7 @@ namespace Oqjob.Analyzers.Rules.Execution
         /// gets this rule as well, because its callbacks run outside the execution.
         /// PeriodicTimer calls nothing back and is left to OQJ1003.
         /// </summary>
-        private static string? DescribeCreation(ITypeSymbol? type, JobReporter reporter)
+        private static string? DescribeCreation(ITypeSymbol? type, ExecutionReporter reporter)
         {
             if (ExecutionSymbols.Is(type, reporter.KnownTypes.Thread))
             {
@@ -111,7 +111,7 @@ namespace Oqjob.Analyzers.Rules.Execution
         /// before the execution goes on, so it is not background work. StartNew is not exempt,
         /// because with an async delegate its task completes before the delegate's work does.
         /// </summary>
-        private static bool IsAwaitedTaskRun(IInvocationOperation invocation, JobReporter reporter)
+        private static bool IsAwaitedTaskRun(IInvocationOperation invocation, ExecutionReporter reporter)
         {
             if (invocation.TargetMethod.Name != "Run" || !ExecutionSymbols.Is(invocation.TargetMethod.ContainingType, reporter.KnownTypes.Task))
             {
@@ -133,7 +133,7 @@ namespace Oqjob.Analyzers.Rules.Execution
         }
 
         /// <summary>Describes a task-returning call whose task is dropped, unless the call is already reported as a start.</summary>
-        private static (string? Description, Location? Location) DescribeDiscardedTask(IOperation value, JobReporter reporter)
+        private static (string? Description, Location? Location) DescribeDiscardedTask(IOperation value, ExecutionReporter reporter)
         {
             var unwrapped = value;
             while (unwrapped is IConversionOperation conversion)

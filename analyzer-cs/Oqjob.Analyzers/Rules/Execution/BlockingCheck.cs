@@ -15,7 +15,7 @@ namespace Oqjob.Analyzers.Rules.Execution
     {
         private const string CompilerServicesNamespace = "System.Runtime.CompilerServices";
 
-        public static void Check(JobReporter reporter)
+        public static void Check(ExecutionReporter reporter)
         {
             var executeJob = reporter.Model.ExecuteOverrides.FirstOrDefault(method => method.Name == ExecuteOverrides.ExecuteJob);
             if (executeJob == null || !HasExecuteJobAsync(reporter))
@@ -30,18 +30,18 @@ namespace Oqjob.Analyzers.Rules.Execution
                     var description = Describe(operation, reporter);
                     if (description != null)
                     {
-                        reporter.Report(Descriptors.BlockingOnAsync, operation.Syntax.GetLocation(), body.Member, description, JobReporter.MemberName(body.Member));
+                        reporter.Report(Descriptors.BlockingOnAsync, operation.Syntax.GetLocation(), body.Member, description, ExecutionReporter.MemberName(body.Member));
                     }
                 }
             }
         }
 
-        private static bool HasExecuteJobAsync(JobReporter reporter)
+        private static bool HasExecuteJobAsync(ExecutionReporter reporter)
         {
             return reporter.KnownTypes.HostedServiceBase!.GetMembers(ExecuteOverrides.ExecuteJobAsync).Any();
         }
 
-        private static string? Describe(IOperation operation, JobReporter reporter)
+        private static string? Describe(IOperation operation, ExecutionReporter reporter)
         {
             switch (operation)
             {
@@ -59,7 +59,7 @@ namespace Oqjob.Analyzers.Rules.Execution
             }
         }
 
-        private static string? DescribeCall(IMethodSymbol method, JobReporter reporter)
+        private static string? DescribeCall(IMethodSymbol method, ExecutionReporter reporter)
         {
             var owner = method.ContainingType;
             if (ExecutionSymbols.Is(owner, reporter.KnownTypes.Task)

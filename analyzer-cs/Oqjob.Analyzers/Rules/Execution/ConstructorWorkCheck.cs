@@ -36,7 +36,7 @@ namespace Oqjob.Analyzers.Rules.Execution
             "System.Data.DataRow",
             "System.Data.DataColumn");
 
-        public static void Check(JobReporter reporter)
+        public static void Check(ExecutionReporter reporter)
         {
             foreach (var (body, operation) in reporter.Model.ConstructionOperations())
             {
@@ -76,7 +76,7 @@ namespace Oqjob.Analyzers.Rules.Execution
             return false;
         }
 
-        private static string? DescribeCall(IInvocationOperation invocation, JobReporter reporter)
+        private static string? DescribeCall(IInvocationOperation invocation, ExecutionReporter reporter)
         {
             var method = invocation.TargetMethod;
             if (method.MethodKind == MethodKind.Constructor)
@@ -95,13 +95,13 @@ namespace Oqjob.Analyzers.Rules.Execution
             return kind == null ? null : "calls '" + name + "' (" + kind + ")";
         }
 
-        private static string? DescribeCreation(IObjectCreationOperation creation, JobReporter reporter)
+        private static string? DescribeCreation(IObjectCreationOperation creation, ExecutionReporter reporter)
         {
             var kind = KindOfType(creation.Type, reporter) ?? (IsDbContext(creation.Type, reporter) ? "database work" : null);
             return kind == null ? null : "creates '" + creation.Type!.Name + "' (" + kind + ")";
         }
 
-        private static string? KindOfMethod(IMethodSymbol method, JobReporter reporter)
+        private static string? KindOfMethod(IMethodSymbol method, ExecutionReporter reporter)
         {
             if (method.Name == "GetService" && ImplementsServiceProvider(method.ContainingType, reporter))
             {
@@ -112,7 +112,7 @@ namespace Oqjob.Analyzers.Rules.Execution
         }
 
         /// <summary>Returns the kind of work that members of the type do, or null for in-memory types.</summary>
-        private static string? KindOfType(ITypeSymbol? type, JobReporter reporter)
+        private static string? KindOfType(ITypeSymbol? type, ExecutionReporter reporter)
         {
             if (type == null)
             {
@@ -148,7 +148,7 @@ namespace Oqjob.Analyzers.Rules.Execution
             return null;
         }
 
-        private static bool ImplementsServiceProvider(INamedTypeSymbol? type, JobReporter reporter)
+        private static bool ImplementsServiceProvider(INamedTypeSymbol? type, ExecutionReporter reporter)
         {
             if (type == null)
             {
@@ -171,7 +171,7 @@ namespace Oqjob.Analyzers.Rules.Execution
             return false;
         }
 
-        private static bool IsDbContext(ITypeSymbol? type, JobReporter reporter)
+        private static bool IsDbContext(ITypeSymbol? type, ExecutionReporter reporter)
         {
             for (var current = type; current != null; current = current.BaseType)
             {

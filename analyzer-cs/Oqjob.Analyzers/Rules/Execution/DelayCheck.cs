@@ -9,7 +9,7 @@ namespace Oqjob.Analyzers.Rules.Execution
     /// </summary>
     internal static class DelayCheck
     {
-        public static void Check(JobReporter reporter)
+        public static void Check(ExecutionReporter reporter)
         {
             foreach (var (body, operation) in reporter.Model.ExecutionOperations())
             {
@@ -29,7 +29,7 @@ namespace Oqjob.Analyzers.Rules.Execution
                     operation.Syntax.GetLocation(),
                     body.Member,
                     method!.ContainingType.Name + "." + method.Name,
-                    JobReporter.MemberName(body.Member));
+                    ExecutionReporter.MemberName(body.Member));
             }
         }
     }

@@ -15,7 +15,7 @@ namespace Oqjob.Analyzers.Rules.Execution
     {
         private const string IsCancellationRequestedName = "IsCancellationRequested";
 
-        public static void Check(JobReporter reporter)
+        public static void Check(ExecutionReporter reporter)
         {
             foreach (var (body, operation) in reporter.Model.ExecutionOperations())
             {
@@ -31,11 +31,11 @@ namespace Oqjob.Analyzers.Rules.Execution
                 }
 
                 var keyword = loop.Syntax.GetFirstToken().GetLocation();
-                reporter.Report(Descriptors.EndlessLoop, keyword, body.Member, description, JobReporter.MemberName(body.Member));
+                reporter.Report(Descriptors.EndlessLoop, keyword, body.Member, description, ExecutionReporter.MemberName(body.Member));
             }
         }
 
-        private static string? DescribeEndlessCondition(ILoopOperation loop, JobReporter reporter)
+        private static string? DescribeEndlessCondition(ILoopOperation loop, ExecutionReporter reporter)
         {
             IOperation? condition;
             switch (loop)
@@ -83,7 +83,7 @@ namespace Oqjob.Analyzers.Rules.Execution
         /// the host shuts down. A condition that also tests something else, such as a counter,
         /// can become false and is not reported.
         /// </summary>
-        private static bool UntilCancellation(IOperation condition, JobReporter reporter)
+        private static bool UntilCancellation(IOperation condition, ExecutionReporter reporter)
         {
             var unwrapped = Unwrap(condition);
             switch (unwrapped)
@@ -111,12 +111,12 @@ namespace Oqjob.Analyzers.Rules.Execution
             }
         }
 
-        private static bool NeverFalse(IOperation condition, JobReporter reporter)
+        private static bool NeverFalse(IOperation condition, ExecutionReporter reporter)
         {
             return IsConstantTrue(condition) || UntilCancellation(condition, reporter);
         }
 
-        private static bool ComparesWith(IBinaryOperation comparison, bool constant, JobReporter reporter)
+        private static bool ComparesWith(IBinaryOperation comparison, bool constant, ExecutionReporter reporter)
         {
             return (IsCancellationRequested(comparison.LeftOperand, reporter) && IsConstant(comparison.RightOperand, constant))
                 || (IsCancellationRequested(comparison.RightOperand, reporter) && IsConstant(comparison.LeftOperand, constant));
@@ -128,7 +128,7 @@ namespace Oqjob.Analyzers.Rules.Execution
         }
 
         /// <summary>True for a property pattern whose only check is IsCancellationRequested: false.</summary>
-        private static bool MatchesNotCancelled(IPatternOperation pattern, JobReporter reporter)
+        private static bool MatchesNotCancelled(IPatternOperation pattern, ExecutionReporter reporter)
         {
             if (!(pattern is IRecursivePatternOperation recursive) || recursive.PropertySubpatterns.Length != 1 || recursive.DeconstructionSubpatterns.Length > 0)
             {
@@ -142,12 +142,12 @@ namespace Oqjob.Analyzers.Rules.Execution
                 && IsConstant(constant.Value, false);
         }
 
-        private static bool IsCancellationRequested(IOperation operation, JobReporter reporter)
+        private static bool IsCancellationRequested(IOperation operation, ExecutionReporter reporter)
         {
             return Unwrap(operation) is IPropertyReferenceOperation reference && IsCancellationProperty(reference.Property, reporter);
         }
 
-        private static bool IsCancellationProperty(IPropertySymbol property, JobReporter reporter)
+        private static bool IsCancellationProperty(IPropertySymbol property, ExecutionReporter reporter)
         {
             return property.Name == IsCancellationRequestedName
                 && (ExecutionSymbols.Is(property.ContainingType, reporter.KnownTypes.CancellationToken)

@@ -18,7 +18,7 @@ namespace Oqjob.Analyzers.Rules.Execution
         private static readonly ImmutableHashSet<string> LifecycleNames =
             ImmutableHashSet.Create("StartAsync", "StopAsync", "ExecuteAsync", "Dispose", "DisposeAsync");
 
-        public static void CheckBothOverrides(JobReporter reporter)
+        public static void CheckBothOverrides(ExecutionReporter reporter)
         {
             var names = reporter.Model.ExecuteOverrides.Select(method => method.Name).ToList();
             if (names.Contains(ExecuteOverrides.ExecuteJob) && names.Contains(ExecuteOverrides.ExecuteJobAsync))
@@ -27,7 +27,7 @@ namespace Oqjob.Analyzers.Rules.Execution
             }
         }
 
-        public static void CheckLifecycleTakeover(JobReporter reporter)
+        public static void CheckLifecycleTakeover(ExecutionReporter reporter)
         {
             foreach (var type in reporter.Model.Chain)
             {
@@ -44,7 +44,7 @@ namespace Oqjob.Analyzers.Rules.Execution
         }
 
         /// <summary>Reports IHostedService, IDisposable or IAsyncDisposable listed again in a base list of the chain.</summary>
-        private static void CheckBaseList(JobReporter reporter, INamedTypeSymbol type)
+        private static void CheckBaseList(ExecutionReporter reporter, INamedTypeSymbol type)
         {
             foreach (var implemented in type.Interfaces)
             {
@@ -62,7 +62,7 @@ namespace Oqjob.Analyzers.Rules.Execution
             }
         }
 
-        private static string? DescribeTakeover(ISymbol member, JobReporter reporter)
+        private static string? DescribeTakeover(ISymbol member, ExecutionReporter reporter)
         {
             if (member.IsImplicitlyDeclared)
             {
@@ -105,7 +105,7 @@ namespace Oqjob.Analyzers.Rules.Execution
                 && method.Parameters[0].Type.SpecialType == SpecialType.System_Boolean;
         }
 
-        private static bool IsLifecycleInterface(INamedTypeSymbol? type, JobReporter reporter)
+        private static bool IsLifecycleInterface(INamedTypeSymbol? type, ExecutionReporter reporter)
         {
             return ExecutionSymbols.Is(type, reporter.KnownTypes.IHostedService)
                 || ExecutionSymbols.Is(type, reporter.Symbols.IDisposable)
@@ -113,7 +113,7 @@ namespace Oqjob.Analyzers.Rules.Execution
         }
 
         /// <summary>Returns the location of the interface's entry in a source base list of the type.</summary>
-        private static Location? BaseListEntry(INamedTypeSymbol type, INamedTypeSymbol implemented, JobReporter reporter)
+        private static Location? BaseListEntry(INamedTypeSymbol type, INamedTypeSymbol implemented, ExecutionReporter reporter)
         {
             foreach (var reference in type.DeclaringSyntaxReferences)
             {

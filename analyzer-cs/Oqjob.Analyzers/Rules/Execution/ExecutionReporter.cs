@@ -11,12 +11,12 @@ namespace Oqjob.Analyzers.Rules.Execution
     /// One job under analysis by the execution rules: its model, the symbols they need, and a
     /// way to report a finding that names the job.
     /// </summary>
-    internal sealed class JobReporter
+    internal sealed class ExecutionReporter
     {
         private readonly SymbolAnalysisContext context;
         private readonly AnalysisSession session;
 
-        public JobReporter(SymbolAnalysisContext context, AnalysisSession session, ExecutionSymbols symbols, JobModel model)
+        public ExecutionReporter(SymbolAnalysisContext context, AnalysisSession session, ExecutionSymbols symbols, JobModel model)
         {
             this.context = context;
             this.session = session;
