@@ -390,6 +390,30 @@ public class TenantSafetyAnalyzerTests
     // OQJ5003: instance state written in the execution
 
     [Fact]
+    public async Task ResolvedServiceKeptInField_LeftToOqj2005()
+    {
+        // Keeping a resolved service is OQJ2005's finding; any other value in a field is OQJ5003's.
+        await Verify<TenantSafetyAnalyzer>.AnalyzerAsync(Usings + $$"""
+            public class CachingJob : HostedServiceBase
+            {
+                private ISiteRepository? sites;
+                private IAliasRepository? aliases;
+                private int count;
+
+                public CachingJob{{Constructor}}
+
+                public override string ExecuteJob(IServiceProvider provider)
+                {
+                    sites = provider.GetRequiredService<ISiteRepository>();
+                    aliases ??= (IAliasRepository?)provider.GetService(typeof(IAliasRepository));
+                    {|OQJ5003:count|} = 1;
+                    return "done";
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task FieldWritesInExecution_Diagnostic()
     {
         var diagnostics = await Verify<TenantSafetyAnalyzer>.AnalyzerAsync(Usings + $$"""

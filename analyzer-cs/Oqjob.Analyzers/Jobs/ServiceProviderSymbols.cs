@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Oqjob.Analyzers.Jobs
 {
@@ -73,6 +74,33 @@ namespace Oqjob.Analyzers.Jobs
 
             return definition.Name.StartsWith("Get", System.StringComparison.Ordinal)
                 || definition.Name == "CreateInstance";
+        }
+
+        /// <summary>
+        /// True when a value is a service resolved from a provider, seen through conversions,
+        /// awaits and "??": the values that OQJ2005 reports when they are kept in a field.
+        /// </summary>
+        public bool IsResolvedServiceValue(IOperation? value)
+        {
+            while (true)
+            {
+                switch (value)
+                {
+                    case IConversionOperation conversion:
+                        value = conversion.Operand;
+                        continue;
+                    case IAwaitOperation awaited:
+                        value = awaited.Operation;
+                        continue;
+                    case ICoalesceOperation coalesce:
+                        value = coalesce.Value;
+                        continue;
+                    case IInvocationOperation invocation:
+                        return IsResolution(invocation.TargetMethod);
+                    default:
+                        return false;
+                }
+            }
         }
 
         /// <summary>True for IServiceScopeFactory.CreateScope and the CreateScope and CreateAsyncScope extension methods.</summary>

@@ -36,11 +36,12 @@ namespace Oqjob.Analyzers.Rules
                 }
 
                 var symbols = TenantSymbols.Create(session.KnownTypes);
-                startContext.RegisterSymbolAction(symbolContext => AnalyzeJob(symbolContext, session, symbols), SymbolKind.NamedType);
+                var services = ServiceProviderSymbols.Create(startContext.Compilation, session.KnownTypes);
+                startContext.RegisterSymbolAction(symbolContext => AnalyzeJob(symbolContext, session, symbols, services), SymbolKind.NamedType);
             });
         }
 
-        private static void AnalyzeJob(SymbolAnalysisContext context, AnalysisSession session, TenantSymbols symbols)
+        private static void AnalyzeJob(SymbolAnalysisContext context, AnalysisSession session, TenantSymbols symbols, ServiceProviderSymbols services)
         {
             var job = (INamedTypeSymbol)context.Symbol;
             if (!JobClassifier.IsJob(job, session.KnownTypes))
@@ -52,7 +53,7 @@ namespace Oqjob.Analyzers.Rules
             var report = new JobDiagnosticReporter(context, session, job);
             ReportTenantCalls(report, model, symbols);
             ReportStaticState(report, model, session.Compilation);
-            ReportInstanceWrites(report, model);
+            ReportInstanceWrites(report, model, services);
         }
 
         /// <summary>OQJ5001 at every call of SetTenant or GetTenants, and OQJ5004 at every unfiltered GetAliases, anywhere in the job.</summary>
@@ -139,15 +140,21 @@ namespace Oqjob.Analyzers.Rules
             }
         }
 
-        /// <summary>OQJ5003 once per execution body and instance member of the job, at the first write.</summary>
-        private static void ReportInstanceWrites(JobDiagnosticReporter report, JobModel model)
+        /// <summary>
+        /// OQJ5003 once per execution body and instance member of the job, at the first write.
+        /// A resolved service stored in a field is OQJ2005's more specific finding, so it is not
+        /// reported here as well.
+        /// </summary>
+        private static void ReportInstanceWrites(JobDiagnosticReporter report, JobModel model, ServiceProviderSymbols services)
         {
             foreach (var body in model.Execution)
             {
                 var firstWrites = new FirstUses();
                 foreach (var (reference, symbol) in StateMembers.References(body))
                 {
-                    if (StateMembers.IsInstanceState(reference, symbol, model) && StateAccess.Of(reference).Writes)
+                    if (StateMembers.IsInstanceState(reference, symbol, model)
+                        && StateAccess.Of(reference).Writes
+                        && !services.IsResolvedServiceValue(AssignedValue(reference)))
                     {
                         firstWrites.Add(symbol, reference);
                     }
@@ -158,6 +165,12 @@ namespace Oqjob.Analyzers.Rules
                     report.Report(Descriptors.InstanceStateWritten, reference.Syntax.GetLocation(), body, symbol.Name);
                 }
             }
+        }
+
+        /// <summary>Returns the value assigned when the reference is the target of "=" or "??=".</summary>
+        private static IOperation? AssignedValue(IOperation reference)
+        {
+            return reference.Parent is IAssignmentOperation assignment && assignment.Target == reference ? assignment.Value : null;
         }
     }
 }
