@@ -22,6 +22,28 @@ public class CalibrationTests
         Assert.True(errors.Count == 0, "oqjob reports errors on the framework's own jobs:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
     }
 
+    [Fact]
+    public async Task FrameworkJobs_HaveOnlyTheExplainedWarnings()
+    {
+        // The framework's jobs resolve services and read sites before their per-item try/catch
+        // (OQJ6001), and the synchronization job ignores a failure with an empty catch (OQJ6003).
+        // Both rules' pages explain why the warning stays on such code.
+        var expected = new[]
+        {
+            "OQJ6001 NotificationJob.cs",
+            "OQJ6001 PurgeJob.cs",
+            "OQJ6001 SearchIndexJob.cs",
+            "OQJ6001 SiteTaskJob.cs",
+            "OQJ6001 SynchronizationJob.cs",
+            "OQJ6003 SynchronizationJob.cs",
+        };
+
+        var diagnostics = await AnalyzeFrameworkJobsAsync();
+
+        var actual = diagnostics.Select(d => d.Id + " " + d.Location.SourceTree?.FilePath).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, actual);
+    }
+
     internal static async Task<ImmutableArray<Diagnostic>> AnalyzeFrameworkJobsAsync()
     {
         var directory = Path.Combine(AppContext.BaseDirectory, "FrameworkJobs");
