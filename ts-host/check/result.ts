@@ -1,3 +1,4 @@
+import type { BaselineOutcome } from '../baseline/apply.js';
 import type { CompilerError, Finding, Severity } from '../findings/finding.js';
 
 /** Outcome of the dotnet build that carried the analysis. */
@@ -23,7 +24,12 @@ export interface CheckResult {
   root: string;
   /** The solution or project checked, relative to the checked folder. */
   target: string;
+  /** The findings to report: with a baseline, only the new ones. */
   findings: Finding[];
+  /** What the baseline matched and left stale, when one was applied. */
+  baseline?: BaselineOutcome;
+  /** With --strict-baseline, stale baseline entries make the run fail. */
+  strictBaseline?: boolean;
   /** Findings suppressed in source, kept for reports that list them for audits. */
   suppressed: Finding[];
   suppressedCount: number;

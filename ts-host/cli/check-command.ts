@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { applyBaseline, resolveBaselineFile, todayUtc } from '../baseline/apply.js';
+import { defaultBaselineName } from '../baseline/baseline-file.js';
 import { runCheck } from '../check/run-check.js';
 import type { CheckResult } from '../check/result.js';
 import { isAtLeast, type Severity } from '../findings/finding.js';
@@ -15,6 +17,10 @@ export interface CheckFlags {
   format: ReportFormat;
   category?: string;
   includeSuppressed?: boolean;
+  /** --baseline FILE gives a path, --no-baseline false; absent means the default file if it exists. */
+  baseline?: string | false;
+  showBaselined?: boolean;
+  strictBaseline?: boolean;
   output?: string;
   failOn: Severity;
   timeout?: string;
@@ -56,6 +62,10 @@ export function addCheckCommand(program: Command, context: CommandContext, setEx
     )
     .option('--category <name>', 'sarif only: the code scanning category of this analysis (default: oqjob/ and the checked folder\'s path in the repository)')
     .option('--include-suppressed', 'sarif only: keep findings suppressed in source, marked as suppressed, for audits')
+    .option('--baseline <file>', `accept the findings listed in this baseline file (default: ${defaultBaselineName} in the checked folder, when it exists)`)
+    .option('--no-baseline', 'ignore any baseline file and report every finding as new')
+    .option('--show-baselined', 'text format: also list the findings that the baseline accepts')
+    .option('--strict-baseline', 'exit with code 1 when the baseline has stale entries (findings that are gone)')
     .option('--timeout <seconds>', 'stop the build, with every process it started, after this many seconds')
     .option('-q, --quiet', 'print only the findings, no progress')
     .option('--debug', 'print the dotnet command and the decisions oqjob takes')
@@ -95,6 +105,7 @@ async function checkAction(target: string, flags: CheckFlags, context: CommandCo
     ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
   });
 
+  await applyBaselineTo(result, flags, context);
   const useColor = !flags.output && context.stdout.isTTY === true && !('NO_COLOR' in context.env);
   const report = await renderReport(result, {
     format: flags.format,
@@ -102,6 +113,7 @@ async function checkAction(target: string, flags: CheckFlags, context: CommandCo
     toolVersion,
     informationUri,
     includeSuppressed: flags.includeSuppressed ?? false,
+    showBaselined: flags.showBaselined ?? false,
     ...(category === undefined ? {} : { category }),
   });
   if (flags.output) {
@@ -114,10 +126,28 @@ async function checkAction(target: string, flags: CheckFlags, context: CommandCo
   return exitCodeFor(result);
 }
 
+/** Applies the baseline that the flags choose, if any, to the result in place. */
+async function applyBaselineTo(result: CheckResult, flags: CheckFlags, context: CommandContext): Promise<void> {
+  const choice = { disabled: flags.baseline === false, ...(typeof flags.baseline === 'string' ? { file: flags.baseline } : {}) };
+  const file = await resolveBaselineFile(choice, context.cwd, result.root);
+  if (file === undefined) {
+    return;
+  }
+
+  const applied = await applyBaseline(result.findings, result.root, file, todayUtc());
+  result.findings = applied.fresh;
+  result.baseline = applied.outcome;
+  result.strictBaseline = flags.strictBaseline ?? false;
+}
+
 /** Maps a result to the documented exit code. */
 export function exitCodeFor(result: CheckResult): number {
   if (!result.build.succeeded) {
     return ExitCode.Error;
+  }
+
+  if (result.strictBaseline && (result.baseline?.stale.length ?? 0) > 0) {
+    return ExitCode.Findings;
   }
 
   if (result.failOn !== 'none' && result.findings.some((finding) => isAtLeast(finding.severity, result.failOn))) {
@@ -127,7 +157,7 @@ export function exitCodeFor(result: CheckResult): number {
   return ExitCode.Success;
 }
 
-function parseTimeout(value: string | undefined): number | undefined {
+export function parseTimeout(value: string | undefined): number | undefined {
   if (value === undefined) {
     return undefined;
   }

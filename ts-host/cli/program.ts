@@ -5,6 +5,7 @@ import { createConsoleLogger } from '../log/logger.js';
 import { toolVersion } from '../version.js';
 import { addCheckCommand, type CommandContext } from './check-command.js';
 import { ExitCode, exitCodeHelp } from './exit-codes.js';
+import { addBaselineCommand } from './baseline-command.js';
 import { addRulesCommand } from './rules-command.js';
 import { addUploadCommand } from './upload-command.js';
 
@@ -51,6 +52,7 @@ export async function runCli(options: RunOptions): Promise<number> {
     exitCode = code;
   };
   addCheckCommand(program, context, setExitCode);
+  addBaselineCommand(program, context, setExitCode);
   addRulesCommand(program, context, setExitCode);
   addUploadCommand(program, context, setExitCode);
   for (const command of program.commands) {

@@ -1,4 +1,6 @@
 import { countBySeverity, type CheckResult } from '../check/result.js';
+import { compareFindings } from '../findings/collect.js';
+import type { Finding } from '../findings/finding.js';
 
 /** Version of the JSON report format; raised when a field changes meaning or is removed. */
 export const jsonReportVersion = 1;
@@ -29,7 +31,7 @@ export function formatJson(result: CheckResult, toolVersion: string): string {
       errorLines: result.build.errorLines,
       logProblems: result.build.logProblems,
     },
-    findings: result.findings.map((finding) => ({
+    findings: reportedFindings(result).map(({ finding, state }) => ({
       ruleId: finding.ruleId,
       severity: finding.severity,
       message: finding.message,
@@ -41,9 +43,35 @@ export function formatJson(result: CheckResult, toolVersion: string): string {
       symbol: finding.symbol ?? null,
       member: finding.member ?? null,
       project: finding.project,
+      ...(state === undefined ? {} : { baselineState: state }),
     })),
-    totals: { ...countBySeverity(result.findings), suppressed: result.suppressedCount },
+    ...(result.baseline
+      ? {
+          baseline: {
+            file: result.baseline.file,
+            stale: result.baseline.stale.map((entry) => ({ rule: entry.rule, file: entry.file, symbol: entry.symbol, member: entry.member, message: entry.message })),
+            expired: result.baseline.expired.map(({ finding, expires }) => ({ ruleId: finding.ruleId, file: finding.file, line: finding.line, expires })),
+          },
+        }
+      : {}),
+    totals: {
+      ...countBySeverity(result.findings),
+      suppressed: result.suppressedCount,
+      ...(result.baseline ? { unchanged: result.baseline.unchanged.length, stale: result.baseline.stale.length } : {}),
+    },
   };
 
   return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** With a baseline, the new and the unchanged findings in one sorted list, each with its state. */
+function reportedFindings(result: CheckResult): Array<{ finding: Finding; state: 'new' | 'unchanged' | undefined }> {
+  if (!result.baseline) {
+    return result.findings.map((finding) => ({ finding, state: undefined }));
+  }
+
+  return [
+    ...result.findings.map((finding) => ({ finding, state: 'new' as const })),
+    ...result.baseline.unchanged.map((finding) => ({ finding, state: 'unchanged' as const })),
+  ].sort((a, b) => compareFindings(a.finding, b.finding));
 }

@@ -22,8 +22,10 @@ export interface RenderOptions {
   informationUri: string;
   /** SARIF only: the code scanning category; derived from the checked path when absent. */
   category?: string;
-  /** SARIF only: keep findings suppressed in source, marked with suppressions. */
+  /** SARIF only: keep findings suppressed in source or by the baseline, marked with suppressions. */
   includeSuppressed: boolean;
+  /** Text only: also list the findings the baseline accepts. */
+  showBaselined?: boolean;
 }
 
 /** Formats the check result in the requested report format. */
@@ -38,7 +40,7 @@ export async function renderReport(result: CheckResult, options: RenderOptions):
     case 'markdown':
       return formatMarkdownSummary(result, await loadCatalog());
     default:
-      return formatText(result, { color: options.color });
+      return formatText(result, { color: options.color, showBaselined: options.showBaselined ?? false });
   }
 }
 

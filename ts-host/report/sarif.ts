@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type * as Sarif from 'sarif';
+import type { BaselineEntry } from '../baseline/baseline-file.js';
 import type { CheckResult } from '../check/result.js';
 import type { Finding, Severity } from '../findings/finding.js';
 import type { CatalogRule } from '../rules/catalog.js';
@@ -38,15 +39,16 @@ const mediumPrecisionRules = new Set(['OQJ2005', 'OQJ3007', 'OQJ4004', 'OQJ4008'
 /** Builds the SARIF 2.1.0 log: one run for the whole check, every rule of the catalog, sorted results. */
 export async function buildSarifLog(input: SarifInput): Promise<Sarif.Log> {
   const ruleIndex = new Map(input.rules.map((rule, index) => [rule.id, index]));
-  const findings = input.includeSuppressed
-    ? [...input.result.findings.map((finding) => ({ finding, suppressed: false })), ...input.result.suppressed.map((finding) => ({ finding, suppressed: true }))]
-    : input.result.findings.map((finding) => ({ finding, suppressed: false }));
+  const findings = reportedFindings(input);
   const hashes = await lineHashesByFile(findings.map((entry) => entry.finding), input);
   const ownFingerprints = new Map<string, number>();
 
   const results = findings
-    .map(({ finding, suppressed }) => toResult(finding, suppressed, ruleIndex, hashes, ownFingerprints, input))
+    .map((entry) => toResult(entry, ruleIndex, hashes, ownFingerprints, input))
     .sort(compareResults);
+  if (input.includeSuppressed) {
+    results.push(...(input.result.baseline?.stale ?? []).map((entry) => absentResult(entry, ruleIndex, input)));
+  }
 
   const run: Sarif.Run = {
     tool: { driver: driver(input) },
@@ -99,9 +101,46 @@ function ruleDescriptor(rule: CatalogRule, help: RuleHelp | undefined): Sarif.Re
   };
 }
 
+interface ReportedFinding {
+  finding: Finding;
+  suppression: 'inSource' | 'external' | undefined;
+  baselineState: 'new' | 'unchanged' | undefined;
+}
+
+/**
+ * Returns the findings to write. Suppressed and baselined findings only with --include-suppressed,
+ * because GitHub ignores SARIF suppressions and would open alerts for them.
+ */
+function reportedFindings(input: SarifInput): ReportedFinding[] {
+  const baselined = input.result.baseline !== undefined;
+  const reported: ReportedFinding[] = input.result.findings.map((finding) => ({ finding, suppression: undefined, baselineState: baselined ? 'new' : undefined }));
+  if (input.includeSuppressed) {
+    reported.push(...input.result.suppressed.map((finding): ReportedFinding => ({ finding, suppression: 'inSource', baselineState: undefined })));
+    reported.push(...(input.result.baseline?.unchanged ?? []).map((finding): ReportedFinding => ({ finding, suppression: 'external', baselineState: 'unchanged' })));
+  }
+
+  return reported;
+}
+
+/** A stale baseline entry as a result whose finding is gone; it has no line any more. */
+function absentResult(entry: BaselineEntry, ruleIndex: ReadonlyMap<string, number>, input: SarifInput): Sarif.Result {
+  const result: Sarif.Result = {
+    ruleId: entry.rule,
+    level: 'none',
+    message: { text: entry.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: addressOf(entry.file, input), uriBaseId: sourceRootId } } }],
+    baselineState: 'absent',
+  };
+  const index = ruleIndex.get(entry.rule);
+  if (index !== undefined) {
+    result.ruleIndex = index;
+  }
+
+  return result;
+}
+
 function toResult(
-  finding: Finding,
-  suppressed: boolean,
+  { finding, suppression, baselineState }: ReportedFinding,
   ruleIndex: ReadonlyMap<string, number>,
   hashes: ReadonlyMap<string, Map<number, string>>,
   ownFingerprints: Map<string, number>,
@@ -127,8 +166,12 @@ function toResult(
     result.ruleIndex = index;
   }
 
-  if (suppressed) {
-    result.suppressions = [{ kind: 'inSource', status: 'accepted' }];
+  if (suppression) {
+    result.suppressions = [{ kind: suppression, status: 'accepted' }];
+  }
+
+  if (baselineState) {
+    result.baselineState = baselineState;
   }
 
   return result;

@@ -3,6 +3,8 @@ import type { Finding, Severity } from '../findings/finding.js';
 
 export interface TextReportOptions {
   color: boolean;
+  /** Also list the findings that the baseline accepts. */
+  showBaselined?: boolean;
 }
 
 const colorCodes: Record<Severity | 'dim' | 'bold', string> = {
@@ -37,6 +39,7 @@ export function formatText(result: CheckResult, options: TextReportOptions): str
     lines.push('');
   }
 
+  lines.push(...formatBaseline(result, options, paint));
   lines.push(...formatBuildProblems(result, paint));
   lines.push(paint('bold', formatTotals(result)));
   return `${lines.join('\n')}\n`;
@@ -45,6 +48,35 @@ export function formatText(result: CheckResult, options: TextReportOptions): str
 function formatFinding(finding: Finding, paint: (code: keyof typeof colorCodes, text: string) => string): string {
   const place = `${finding.file}:${finding.line}:${finding.column}`;
   return `${place}  ${paint(finding.severity, finding.severity.padEnd(7))}  ${paint('dim', finding.ruleId)}  ${finding.message}`;
+}
+
+function formatBaseline(result: CheckResult, options: TextReportOptions, paint: (code: keyof typeof colorCodes, text: string) => string): string[] {
+  const baseline = result.baseline;
+  if (!baseline) {
+    return [];
+  }
+
+  const lines: string[] = [];
+  for (const { finding, expires } of baseline.expired) {
+    lines.push(paint('warning', `${finding.file}:${finding.line}:${finding.column}  ${finding.ruleId} is new because its baseline entry expired on ${expires}.`));
+  }
+
+  if (options.showBaselined && baseline.unchanged.length > 0) {
+    lines.push(`Accepted by the baseline ${baseline.file}:`);
+    lines.push(...baseline.unchanged.map((finding) => `  ${formatFinding(finding, paint)}`));
+  }
+
+  if (baseline.stale.length > 0) {
+    lines.push(paint(result.strictBaseline ? 'error' : 'warning', `${plural(baseline.stale.length, 'baseline entry', 'baseline entries')} in ${baseline.file} match no finding any more (fixed, or the code changed):`));
+    lines.push(...baseline.stale.map((entry) => `  ${entry.file}  ${entry.rule}  ${entry.symbol}${entry.member ? `.${entry.member}` : ''}`));
+    lines.push(`  Remove them with: oqjob baseline --prune${baseline.file === 'oqjob-baseline.json' ? '' : ` --file ${baseline.file}`}`);
+  }
+
+  if (lines.length > 0) {
+    lines.push('');
+  }
+
+  return lines;
 }
 
 function formatBuildProblems(result: CheckResult, paint: (code: keyof typeof colorCodes, text: string) => string): string[] {
@@ -94,10 +126,12 @@ export function formatTotals(result: CheckResult): string {
     plural(totals.note, 'note'),
   ];
   const suppressed = result.suppressedCount > 0 ? `, ${result.suppressedCount} suppressed in source` : '';
+  const baseline = result.baseline ? `, ${result.baseline.unchanged.length} accepted by the baseline` : '';
   const projects = result.build.compiledProjects.length;
-  return `${plural(result.findings.length, 'finding')} (${parts.join(', ')})${suppressed} in ${plural(projects, 'compiled project')} of ${result.target}`;
+  const noun = result.baseline ? 'new finding' : 'finding';
+  return `${plural(result.findings.length, noun)} (${parts.join(', ')})${baseline}${suppressed} in ${plural(projects, 'compiled project')} of ${result.target}`;
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
 }
