@@ -30,7 +30,7 @@ test('check - text report lists findings by file with totals', async (t) => {
 
   t.is(run.exitCode, 1, run.stderr);
   t.regex(run.stdout, /^Acme\.Module\.Reminders\.Server\/Jobs\/ReminderCleanupJob\.cs:19:13 {2}error {4}OQJ2002 {2}Job 'Acme\.Module\.Reminders\.Jobs\.ReminderCleanupJob' takes/m);
-  t.regex(run.stdout, /8 findings \(6 errors, 2 warnings, 0 notes\) in 5 compiled projects of Acme\.Module\.Reminders\.sln$/);
+  t.regex(run.stdout, /11 findings \(6 errors, 3 warnings, 2 notes\) in 5 compiled projects of Acme\.Module\.Reminders\.sln$/);
   t.is(run.stderr, '', 'quiet prints no progress');
 });
 
@@ -53,7 +53,7 @@ test('check - analyzers run despite RunAnalyzers=false and warnings as errors', 
   t.is(run.exitCode, 1, run.stderr);
   const report = JSON.parse(run.stdout);
   t.true(report.build.succeeded);
-  t.is(report.findings.length, 8);
+  t.is(report.findings.length, 11);
 });
 
 test('check - fixed sample module exits 0', async (t) => {
@@ -92,7 +92,8 @@ test('check - project that does not compile exits 2 and keeps findings', async (
   const report = JSON.parse(run.stdout);
   t.false(report.build.succeeded);
   t.false(report.build.complete);
-  t.deepEqual(report.findings.map((finding: { ruleId: string }) => finding.ruleId), ['OQJ2002']);
+  t.deepEqual(report.findings.map((finding: { ruleId: string }) => finding.ruleId), ['OQJ3006', 'OQJ3006', 'OQJ3006', 'OQJ2002', 'OQJ6005']);
+  t.false(JSON.stringify(report).includes(folder), 'no absolute path of the checked folder');
   t.true(report.build.compilerErrors.some((error: { code: string }) => error.code === 'CS0161'));
 });
 

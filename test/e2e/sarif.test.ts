@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { execa } from 'execa';
 import type * as Sarif from 'sarif';
 import { copyFixtures, runCli } from '../helpers/fixtures.js';
 import { assertGolden } from '../helpers/golden.js';
+import { repoRoot } from '../helpers/paths.js';
 import { multitoolFindings, schemaErrors } from '../helpers/sarif-validators.js';
 
 // These tests run the built CLI, which runs the real dotnet build on copies of the fixtures,
@@ -26,8 +27,28 @@ for (const [fixture, exitCode] of [
     t.deepEqual(await schemaErrors(log), []);
     t.deepEqual(await multitoolFindings(text), []);
     t.false(text.includes(folder), 'no absolute path of the checked folder');
-    await assertGolden(t, `${fixture}.sarif`, text);
+    await assertRuleHelpIsDocsPage(t, log);
+    await assertGolden(t, `${fixture}.sarif`, `${JSON.stringify(withoutRuleHelp(log), null, 2)}\n`);
   });
+}
+
+/** Checks that each rule's help is its docs page, which the golden files then leave out. */
+async function assertRuleHelpIsDocsPage(t: ExecutionContext, log: Sarif.Log): Promise<void> {
+  for (const rule of log.runs[0]?.tool.driver.rules ?? []) {
+    const page = await readFile(path.join(repoRoot, 'docs', 'rules', `${rule.id}.md`), 'utf8');
+    t.is(rule.help?.markdown, page.replace(/\r\n/g, '\n').trimEnd(), `help of ${rule.id}`);
+    t.true((rule.help?.text ?? '').startsWith(`${rule.id}: `), `plain help of ${rule.id}`);
+  }
+}
+
+// The golden files would otherwise change with every edit of a rule page.
+function withoutRuleHelp(log: Sarif.Log): Sarif.Log {
+  const copy = structuredClone(log);
+  for (const rule of copy.runs[0]?.tool.driver.rules ?? []) {
+    rule.help = { text: '(the docs page as text)', markdown: '(the docs page)' };
+  }
+
+  return copy;
 }
 
 test('check --format sarif - in a git checkout, addresses start at the repository root', async (t) => {

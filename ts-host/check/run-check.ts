@@ -82,7 +82,7 @@ async function collectResult(build: AnalysisBuild, root: string, targetName: str
 
   options.logger.debug(`read ${logs.length} compiler log(s) of ${manifests.length} compile(s)`);
   const collected = collectFindings(logs, root);
-  const errorLines = succeeded ? [] : buildErrorLines(build.outputLines);
+  const errorLines = succeeded ? [] : buildErrorLines(build.outputLines, root);
   const outcome: BuildOutcome = {
     succeeded,
     exitCode: build.result.exitCode,
@@ -127,7 +127,12 @@ async function readLogOrRecord(manifest: CompileManifest, buildSucceeded: boolea
 }
 
 /** Returns the distinct error lines of the build output, without MSBuild's project suffix. */
-function buildErrorLines(lines: string[]): string[] {
+/**
+ * Picks the distinct error lines of the build output, without the trailing project path and
+ * with the checked folder's path removed, so that reports name no absolute path of the machine.
+ */
+function buildErrorLines(lines: string[], root: string): string[] {
+  const rootPrefix = `${root.replace(/[\\/]+$/, '')}${path.sep}`;
   const seen = new Set<string>();
   const errors: string[] = [];
   for (const line of lines) {
@@ -135,7 +140,7 @@ function buildErrorLines(lines: string[]): string[] {
       continue;
     }
 
-    const trimmed = line.trim().replace(/\s+\[[^\]]+\.(cs|vb|fs)proj(::TargetFramework=[^\]]+)?\]$/, '');
+    const trimmed = line.trim().replace(/\s+\[[^\]]+\.(cs|vb|fs)proj(::TargetFramework=[^\]]+)?\]$/, '').split(rootPrefix).join('');
     if (!seen.has(trimmed)) {
       seen.add(trimmed);
       errors.push(trimmed);

@@ -58,7 +58,7 @@ async function renderSarif(result: CheckResult, options: RenderOptions): Promise
     informationUri: options.informationUri,
     rules,
     help,
-    category: options.category ?? defaultCategory(prefix),
+    category: options.category ?? defaultCategory(checkout ? prefix : path.basename(result.root)),
     prefix,
     checkout,
     includeSuppressed: options.includeSuppressed,
@@ -68,7 +68,10 @@ async function renderSarif(result: CheckResult, options: RenderOptions): Promise
   return text;
 }
 
-/** Returns the category that separates this folder's analyses from others in one repository. */
+/**
+ * Returns the category that separates this folder's analyses from others in one repository:
+ * oqjob/ and the folder's path in the checkout, or its name outside a checkout.
+ */
 export function defaultCategory(prefix: string): string {
   return prefix ? `oqjob/${prefix}` : 'oqjob';
 }
