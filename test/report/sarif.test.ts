@@ -189,3 +189,17 @@ test('validators - both reject a broken log', async (t) => {
   firstResult(withoutRules).level = 'error';
   t.true((await multitoolFindings(formatSarif(withoutRules))).some((finding) => finding.ruleId === 'GH1018'));
 });
+
+test('buildSarifLog - baseline states, and baselined results only on request', async (t) => {
+  const unchanged = finding({ ruleId: 'OQJ4001', message: 'accepted one', line: 3, endLine: 3 });
+  const stale = { rule: 'OQJ2003', file: 'Server/Jobs/Old.cs', symbol: 'Acme.Old', member: '.ctor', message: 'gone', text: 'abcd' };
+  const result = checkResult({ suppressed: [], suppressedCount: 0, baseline: { file: 'oqjob-baseline.json', unchanged: [unchanged], stale: [stale], expired: [] } });
+
+  const plain = await buildSarifLog(await input({ result }));
+  t.deepEqual(plain.runs[0]!.results?.map((entry) => `${entry.ruleId} ${entry.baselineState ?? ''}`), ['OQJ2002 new']);
+
+  const audit = await buildSarifLog(await input({ result, includeSuppressed: true }));
+  const states = audit.runs[0]!.results?.map((entry) => `${entry.ruleId} ${entry.baselineState ?? ''} ${entry.suppressions?.[0]?.kind ?? ''}`);
+  t.deepEqual(states, ['OQJ4001 unchanged external', 'OQJ2002 new ', 'OQJ2003 absent ']);
+  t.deepEqual(await schemaErrors(audit), []);
+});

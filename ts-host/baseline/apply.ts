@@ -5,7 +5,7 @@ import { defaultBaselineName, readBaseline, type BaselineEntry } from './baselin
 import { identifyFindings } from './identity.js';
 import { matchBaseline } from './matcher.js';
 
-/** What the baseline did to a check's findings; the findings it kept are the new ones. */
+/** The baseline's effect on a check: accepted findings, stale entries and expired entries. The findings it left are the new ones. */
 export interface BaselineOutcome {
   /** The baseline file, relative to the checked folder when it is inside it. */
   file: string;

@@ -5,7 +5,7 @@ import type { FindingIdentity } from './identity.js';
 
 /** One accepted finding in the baseline file. */
 export interface BaselineEntry extends FindingIdentity {
-  /** Why the finding is accepted; kept by --update. */
+  /** The team's reason for accepting the finding. --update keeps it. */
   reason?: string;
   /** ISO date (YYYY-MM-DD) after which the entry stops matching; kept by --update. */
   expires?: string;
@@ -27,7 +27,7 @@ const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Reads and validates a baseline file. Any problem is an error (exit code 2) that names the
- * file and what is wrong; the caller never overwrites a file it could not read.
+ * file and what is wrong. Callers never overwrite a file that this function rejected.
  */
 export async function readBaseline(file: string): Promise<BaselineFile> {
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Finding } from '../findings/finding.js';
 
 /**
- * What identifies a finding across commits, without line numbers: rule, file, the type and
+ * The identity of a finding across commits, without line numbers: rule, file, the type and
  * member that contain it, its message, and a fingerprint of its source text.
  */
 export interface FindingIdentity {
@@ -24,9 +24,9 @@ export interface IdentifiedFinding {
 }
 
 /**
- * Computes the identity of each finding. Source files are read once each; the text
- * fingerprint ignores indentation, line endings and blank space, so reformatting a line or
- * moving it keeps its identity while changing the code on it does not.
+ * Computes the identity of each finding, reading each source file once. The text fingerprint
+ * ignores indentation, line endings and blank space. So reformatting or moving a line keeps
+ * its identity, and changing the code on it does not.
  */
 export async function identifyFindings(findings: Finding[], root: string): Promise<IdentifiedFinding[]> {
   const sources = new Map<string, string[] | undefined>();

@@ -15,9 +15,9 @@ export interface BaselineMatch {
 
 type Key = (identity: FindingIdentity) => string;
 
-// From strictest to loosest; every pass only sees what earlier passes left unmatched. The
-// last pass ignores the file, so it pairs a finding with an entry of a renamed or split file:
-// same-file pairs with the same symbol and message were already taken by the second pass.
+// The passes run from strictest to loosest, and each one matches only what earlier passes
+// left. The last pass ignores the file, so it pairs a finding with an entry of a renamed or
+// split file. Same-file pairs with the same symbol and message were taken by the second pass.
 const passes: Key[] = [
   (i) => join(i.rule, i.file, i.symbol, i.member, i.message, i.text),
   (i) => join(i.rule, i.file, i.symbol, i.message),

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 
-/** Where and as what the SARIF is uploaded. */
+/** The repository, commit, ref and API address of an upload. */
 export interface UploadTarget {
   apiUrl: string;
   owner: string;
@@ -36,8 +36,8 @@ const apiVersion = '2022-11-28';
 
 /**
  * A small client for GitHub's code scanning SARIF endpoints: upload a gzipped, base64
- * encoded log, and read its processing status. Errors become UserErrors that say what to
- * fix; the token never appears in one.
+ * encoded log, and read its processing status. Errors become UserErrors that name the fix,
+ * and the token never appears in one.
  */
 export class CodeScanningClient {
   private readonly attempts: number;
@@ -151,7 +151,7 @@ async function readJson(response: Response, url: string): Promise<Record<string,
     // Reported below with the status.
   }
 
-  throw new UserError(`GitHub's answer from ${url} (status ${response.status}) is not a JSON object.`, {
+  throw new UserError(`The response from ${url} (status ${response.status}) is not a JSON object.`, {
     hint: 'Check that --api-url points to the GitHub API (for GitHub Enterprise Server, https://HOST/api/v3).',
   });
 }

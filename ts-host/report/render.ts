@@ -90,8 +90,8 @@ export function parseCategory(value: string): string {
 
 /**
  * Returns the checked folder's path inside its git checkout. GitHub resolves addresses
- * against the repository root, so results there start with this prefix; outside a checkout
- * the prefix is empty and addresses start at the checked folder.
+ * against the repository root, so results in a checkout start with this prefix. Outside a
+ * checkout the prefix is empty, and addresses start at the checked folder.
  */
 async function sourceRootOf(result: CheckResult): Promise<{ prefix: string; checkout: GitCheckout | undefined }> {
   const checkout = await readGitCheckout(result.root);

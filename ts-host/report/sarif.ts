@@ -33,7 +33,7 @@ export interface SarifInput {
 }
 
 // Rules whose findings depend on heuristics (which calls count as work, which reads as a
-// filter) have medium precision; the others decide on symbols and constants alone.
+// filter) have medium precision. The others decide on symbols and constants alone.
 const mediumPrecisionRules = new Set(['OQJ2005', 'OQJ3007', 'OQJ4004', 'OQJ4008', 'OQJ5004', 'OQJ6001', 'OQJ7001']);
 
 /** Builds the SARIF 2.1.0 log: one run for the whole check, every rule of the catalog, sorted results. */
@@ -122,7 +122,7 @@ function reportedFindings(input: SarifInput): ReportedFinding[] {
   return reported;
 }
 
-/** A stale baseline entry as a result whose finding is gone; it has no line any more. */
+/** Builds the result of a stale baseline entry, whose finding is gone and so has no line. */
 function absentResult(entry: BaselineEntry, ruleIndex: ReadonlyMap<string, number>, input: SarifInput): Sarif.Result {
   const result: Sarif.Result = {
     ruleId: entry.rule,
@@ -286,5 +286,9 @@ function compareResults(a: Sarif.Result, b: Sarif.Result): number {
   };
   const left = key(a);
   const right = key(b);
-  return left < right ? -1 : left > right ? 1 : 0;
+  if (left === right) {
+    return 0;
+  }
+
+  return left < right ? -1 : 1;
 }

@@ -1,9 +1,9 @@
 /**
- * GitHub's primaryLocationLineHash: a rolling hash over the 100 characters that start at a
- * line's first character, with blanks and tabs left out and line endings normalized to LF,
- * then ":n" for the n-th line of the file with the same hash. GitHub computes the same value
- * when a SARIF file arrives without it; a different value makes GitHub warn about inconsistent
- * fingerprints and open duplicate alerts.
+ * GitHub's primaryLocationLineHash. It is a rolling hash over the 100 characters that start
+ * at a line's first character, with blanks and tabs left out and line endings normalized to
+ * LF, followed by ":n" for the n-th line of the file with the same hash. GitHub computes the
+ * same value when a SARIF file arrives without it. A different value makes GitHub warn about
+ * inconsistent fingerprints and open duplicate alerts.
  *
  * The arithmetic is 64-bit two's complement with wrap-around, printed unsigned in hex.
  */
@@ -19,7 +19,7 @@ const space = 0x20;
 // followed by more text.
 const endOfInput = 0xffff;
 
-/** The value of modulus^blockSize in 64-bit arithmetic, which removes the character leaving the window. */
+/** Factor modulus^blockSize in 64-bit arithmetic, which removes the character leaving the window. */
 const leavingFactor = (() => {
   let factor = 1n;
   for (let i = 0; i < blockSize; i += 1) {
