@@ -50,7 +50,7 @@ namespace Oqjob.Analyzers.Rules
                 return;
             }
 
-            var report = new JobDiagnosticReporter(context, session, job);
+            var report = new JobReporter(context.ReportDiagnostic, session, job, context.CancellationToken);
             foreach (var pair in accessesByBody)
             {
                 var firstReads = new FirstUses();
@@ -64,7 +64,7 @@ namespace Oqjob.Analyzers.Rules
 
                 foreach (var (symbol, reference) in firstReads.Items())
                 {
-                    report.Report(Descriptors.DependsOnEarlierExecution, reference.Syntax.GetLocation(), pair.Key, symbol.Name);
+                    report.Report(Descriptors.DependsOnEarlierExecution, reference.Syntax.GetLocation(), pair.Key.Member, symbol.Name);
                 }
             }
         }

@@ -50,14 +50,14 @@ namespace Oqjob.Analyzers.Rules
             }
 
             var model = JobModel.For(job, session.KnownTypes, session.Compilation, context.CancellationToken);
-            var report = new JobDiagnosticReporter(context, session, job);
+            var report = new JobReporter(context.ReportDiagnostic, session, job, context.CancellationToken);
             ReportTenantCalls(report, model, symbols);
             ReportStaticState(report, model, session.Compilation);
             ReportInstanceWrites(report, model, services);
         }
 
         /// <summary>OQJ5001 at every call of SetTenant or GetTenants, and OQJ5004 at every unfiltered GetAliases, anywhere in the job.</summary>
-        private static void ReportTenantCalls(JobDiagnosticReporter report, JobModel model, TenantSymbols symbols)
+        private static void ReportTenantCalls(JobReporter report, JobModel model, TenantSymbols symbols)
         {
             var aliasFilter = new AliasTenantFilter(symbols, model);
             foreach (var (body, operation) in model.AllOperations())
@@ -71,7 +71,7 @@ namespace Oqjob.Analyzers.Rules
                 var switching = SwitchingMethod(target, receiver, symbols);
                 if (switching != null)
                 {
-                    report.Report(Descriptors.CrossTenantSwitching, OperationLocations.MemberName(operation), body, switching.ContainingType.Name + "." + switching.Name);
+                    report.Report(Descriptors.CrossTenantSwitching, OperationLocations.MemberName(operation), body.Member, switching.ContainingType.Name + "." + switching.Name);
                     continue;
                 }
 
@@ -79,7 +79,7 @@ namespace Oqjob.Analyzers.Rules
                     && TenantSymbols.Calls(target, receiver, symbols.GetAliases)
                     && !aliasFilter.IsFiltered(body, operation))
                 {
-                    report.Report(Descriptors.InstallationWideRead, OperationLocations.MemberName(operation), body, "IAliasRepository.GetAliases()");
+                    report.Report(Descriptors.InstallationWideRead, OperationLocations.MemberName(operation), body.Member, "IAliasRepository.GetAliases()");
                 }
             }
         }
@@ -118,7 +118,7 @@ namespace Oqjob.Analyzers.Rules
         /// OQJ5002 once per body and static member, at the first use: any use of a mutable
         /// static, and a write into a static readonly collection or struct.
         /// </summary>
-        private static void ReportStaticState(JobDiagnosticReporter report, JobModel model, Compilation compilation)
+        private static void ReportStaticState(JobReporter report, JobModel model, Compilation compilation)
         {
             foreach (var body in model.AllBodies)
             {
@@ -135,7 +135,7 @@ namespace Oqjob.Analyzers.Rules
                 foreach (var (symbol, reference) in firstUses.Items())
                 {
                     var name = AnalysisSession.MemberDisplayName(symbol.ContainingType, symbol);
-                    report.Report(Descriptors.MutableStaticState, reference.Syntax.GetLocation(), body, name);
+                    report.Report(Descriptors.MutableStaticState, reference.Syntax.GetLocation(), body.Member, name);
                 }
             }
         }
@@ -145,7 +145,7 @@ namespace Oqjob.Analyzers.Rules
         /// A resolved service stored in a field is OQJ2005's more specific finding, so it is not
         /// reported here as well.
         /// </summary>
-        private static void ReportInstanceWrites(JobDiagnosticReporter report, JobModel model, ServiceProviderSymbols services)
+        private static void ReportInstanceWrites(JobReporter report, JobModel model, ServiceProviderSymbols services)
         {
             foreach (var body in model.Execution)
             {
@@ -162,7 +162,7 @@ namespace Oqjob.Analyzers.Rules
 
                 foreach (var (symbol, reference) in firstWrites.Items())
                 {
-                    report.Report(Descriptors.InstanceStateWritten, reference.Syntax.GetLocation(), body, symbol.Name);
+                    report.Report(Descriptors.InstanceStateWritten, reference.Syntax.GetLocation(), body.Member, symbol.Name);
                 }
             }
         }

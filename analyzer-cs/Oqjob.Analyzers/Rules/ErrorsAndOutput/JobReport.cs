@@ -8,13 +8,13 @@ namespace Oqjob.Analyzers.Rules.ErrorsAndOutput
     /// <summary>The job under analysis with what the R6 rules share: its model, the symbols and the reporting context.</summary>
     internal sealed class JobReport
     {
-        private readonly SymbolAnalysisContext context;
         private readonly AnalysisSession session;
+        private readonly JobReporter reporter;
 
         public JobReport(SymbolAnalysisContext context, AnalysisSession session, ErrorsAndOutputSymbols symbols, JobModel model)
         {
-            this.context = context;
             this.session = session;
+            reporter = new JobReporter(context.ReportDiagnostic, session, model.Job, context.CancellationToken);
             Symbols = symbols;
             Model = model;
         }
@@ -28,10 +28,7 @@ namespace Oqjob.Analyzers.Rules.ErrorsAndOutput
         /// <summary>Reports a finding; the job's display name is prepended to the message arguments as {0}.</summary>
         public void Report(DiagnosticDescriptor descriptor, Location location, ISymbol? member, params object[] messageArgs)
         {
-            var args = new object[messageArgs.Length + 1];
-            args[0] = AnalysisSession.DisplayName(Model.Job);
-            messageArgs.CopyTo(args, 1);
-            context.ReportDiagnostic(session.CreateDiagnostic(descriptor, location, Model.Job, member, context.CancellationToken, args));
+            reporter.Report(descriptor, location, member, messageArgs);
         }
 
         /// <summary>Returns "Namespace.Type.Member" for a body's member; an accessor is shown by its property.</summary>

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -15,11 +14,13 @@ namespace Oqjob.Analyzers.Rules.Execution
     {
         private readonly SymbolAnalysisContext context;
         private readonly AnalysisSession session;
+        private readonly JobReporter reporter;
 
         public ExecutionReporter(SymbolAnalysisContext context, AnalysisSession session, ExecutionSymbols symbols, JobModel model)
         {
             this.context = context;
             this.session = session;
+            reporter = new JobReporter(context.ReportDiagnostic, session, model.Job, context.CancellationToken);
             Symbols = symbols;
             Model = model;
         }
@@ -41,11 +42,7 @@ namespace Oqjob.Analyzers.Rules.Execution
         /// </summary>
         public void Report(DiagnosticDescriptor descriptor, Location? location, ISymbol? member, params object[] details)
         {
-            var reported = location != null && location.IsInSource && session.Compilation.ContainsSyntaxTree(location.SourceTree!)
-                ? location
-                : Job.Locations[0];
-            var arguments = new object[] { AnalysisSession.DisplayName(Job) }.Concat(details).ToArray();
-            context.ReportDiagnostic(session.CreateDiagnostic(descriptor, reported, Job, member, CancellationToken, arguments));
+            reporter.Report(descriptor, location, member, details);
         }
 
         /// <summary>Returns the semantic model of a tree of this compilation, such as a partial part or a base class in another file.</summary>

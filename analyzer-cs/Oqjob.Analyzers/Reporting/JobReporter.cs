@@ -1,11 +1,13 @@
 using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Oqjob.Analyzers.Reporting;
 
-namespace Oqjob.Analyzers.Rules
+namespace Oqjob.Analyzers.Reporting
 {
-    /// <summary>Reports diagnostics about one job. The job's display name is always the message's first argument.</summary>
+    /// <summary>
+    /// Reports the diagnostics of one job, for every rule family. The job's display name is
+    /// always the message's first argument, and a location outside this compilation moves to the job.
+    /// </summary>
     internal sealed class JobReporter
     {
         private readonly Action<Diagnostic> report;
@@ -22,7 +24,7 @@ namespace Oqjob.Analyzers.Rules
 
         public INamedTypeSymbol Job { get; }
 
-        public void Report(DiagnosticDescriptor descriptor, Location location, ISymbol? member, params object[] arguments)
+        public void Report(DiagnosticDescriptor descriptor, Location? location, ISymbol? member, params object[] arguments)
         {
             var messageArgs = new object[arguments.Length + 1];
             messageArgs[0] = AnalysisSession.DisplayName(Job);
@@ -32,9 +34,9 @@ namespace Oqjob.Analyzers.Rules
 
         // A base compiled in another project of the same solution can carry source locations of
         // that project, which a diagnostic of this compilation must not point into.
-        private Location InCompilation(Location location)
+        private Location InCompilation(Location? location)
         {
-            return location.SourceTree == null || session.Compilation.ContainsSyntaxTree(location.SourceTree)
+            return location != null && location.IsInSource && session.Compilation.ContainsSyntaxTree(location.SourceTree!)
                 ? location
                 : Job.Locations[0];
         }
