@@ -41,6 +41,7 @@ for (const [name, text, detail] of [
   ['entry without text', '{"version": 1, "entries": [{"rule":"OQJ2002","file":"a","symbol":"","member":"","message":"m"}]}', 'entry 1 has no text field "text"'],
   ['bad rule', '{"version": 1, "entries": [{"rule":"X","file":"a","symbol":"","member":"","message":"m","text":""}]}', 'rule ID'],
   ['bad expiry', '{"version": 1, "entries": [{"rule":"OQJ2002","file":"a","symbol":"","member":"","message":"m","text":"","expires":"next week"}]}', '"next week"'],
+  ['impossible expiry', '{"version": 1, "entries": [{"rule":"OQJ2002","file":"a","symbol":"","member":"","message":"m","text":"","expires":"2027-02-30"}]}', '"2027-02-30"'],
 ] as const) {
   test(`parseBaseline - rejects ${name}`, (t) => {
     const error = t.throws(() => parseBaseline(text, 'team.json'), { instanceOf: UserError });

@@ -22,7 +22,7 @@ async function sarifFile(text = sarif): Promise<string> {
 async function upload(fake: FakeGitHub, file: string, flags: Partial<UploadFlags> = {}, env: NodeJS.ProcessEnv = { GITHUB_TOKEN: token }) {
   const logger = new RecordingLogger();
   const run = uploadSarif(file, { repo: 'acme/reminders', sha, ref: 'refs/heads/main', ...flags, apiUrl: flags.apiUrl ?? fake.apiUrl }, {
-    cwd: os.tmpdir(), env, signal: new AbortController().signal, logger, firstPollMs: 10, retryDelayMs: 10,
+    cwd: os.tmpdir(), env, signal: new AbortController().signal, logger, firstPollMs: 10, retryDelayMs: 10, requestTimeoutMs: 300,
   });
   return { run, logger };
 }
@@ -111,7 +111,7 @@ test('upload - 5xx every time gives up after three attempts', async (t) => {
   const fake = await withFake(t, { failFirstUploads: { count: 10, status: 502 } });
   const { run } = await upload(fake, await sarifFile());
   const error = await t.throwsAsync(run, { instanceOf: UserError });
-  t.regex(error?.message ?? '', /failed 3 times; the last time GitHub answered 502/);
+  t.regex(error?.message ?? '', /failed 3 times; the last time the server answered 502/);
   t.is(fake.requests.length, 3);
 });
 
@@ -163,3 +163,55 @@ for (const [name, flags, message] of [
     t.regex(error?.message ?? '', message);
   });
 }
+
+test('upload - a server that never answers times out and is retried', async (t) => {
+  const fake = await withFake(t, { hang: true });
+  const { run } = await upload(fake, await sarifFile());
+  const error = await t.throwsAsync(run, { instanceOf: UserError });
+  t.regex(error?.message ?? '', /failed 3 times; the last time cannot reach http:\/\/127\.0\.0\.1:\d+: no answer in time/);
+});
+
+test('upload - 429 is retried like a server error', async (t) => {
+  const fake = await withFake(t, { rateLimitFirstUploads: 1 });
+  const { run, logger } = await upload(fake, await sarifFile());
+  await run;
+  t.true(logger.lines.some((line) => line.level === 'warn' && /429/.test(line.message)));
+});
+
+test('upload - a token with a line break is rejected without printing it', async (t) => {
+  const fake = await withFake(t);
+  const secret = 'ghp_SECRET_VALUE';
+  const { run } = await upload(fake, await sarifFile(), {}, { GITHUB_TOKEN: `${secret}\nInjected: x` });
+  const error = await t.throwsAsync(run, { instanceOf: UserError });
+  t.regex(error?.message ?? '', /GITHUB_TOKEN contains spaces, line breaks/);
+  t.false(`${error?.message}${error?.hint}`.includes(secret));
+  t.is(fake.requests.length, 0);
+});
+
+test('upload - a server message that quotes the token is redacted', async (t) => {
+  const fake = await withFake(t, { rejectUploads: { status: 422, message: `bad request for ${token}` } });
+  const { run } = await upload(fake, await sarifFile());
+  const error = await t.throwsAsync(run, { instanceOf: UserError });
+  t.regex(error?.message ?? '', /bad request for \*\*\*/);
+  t.false(error?.message.includes(token));
+});
+
+for (const [name, flags, message] of [
+  ['a dot-dot repository', { repo: 'acme/..' }, /"acme\/\.\." is not of the form owner\/name/],
+  ['an API address with credentials', { apiUrl: 'http://user:pw@127.0.0.1:1' }, /contains a user name, password, query or fragment/],
+  ['an API address with a query', { apiUrl: 'http://127.0.0.1:1/?x=1' }, /contains a user name, password, query or fragment/],
+] as const) {
+  test(`upload - rejects ${name} before any request`, async (t) => {
+    const fake = await withFake(t);
+    const { run } = await upload(fake, await sarifFile(), flags);
+    const error = await t.throwsAsync(run, { instanceOf: UserError });
+    t.regex(error?.message ?? '', message);
+    t.false(`${error?.message}`.includes('pw@'));
+    t.is(fake.requests.length, 0);
+  });
+}
+
+test('resolveTarget - an upper-case commit is accepted in lower case', async (t) => {
+  const target = await resolveTarget({ repo: 'acme/reminders', sha: 'C'.repeat(40), ref: 'refs/heads/main' }, { cwd: os.tmpdir(), env: {} });
+  t.is(target.commitSha, sha);
+});

@@ -19,6 +19,10 @@ export interface FakeGitHubOptions {
   repository: string;
   /** Answer the first n upload requests with this 5xx status. */
   failFirstUploads?: { count: number; status: number };
+  /** Never answer: the request hangs until the client gives up. */
+  hang?: boolean;
+  /** Answer the first n uploads with 429 Too Many Requests. */
+  rateLimitFirstUploads?: number;
   /** Answer every upload with this status and message, as GitHub does for a body it rejects. */
   rejectUploads?: { status: number; message: string };
   /** Decoded SARIF larger than this many bytes gets 413. */
@@ -76,6 +80,10 @@ export class FakeGitHub {
       return reply(response, 401, { message: 'Bad credentials' });
     }
 
+    if (this.options.hang) {
+      return;
+    }
+
     const upload = /^\/repos\/([^/]+)\/([^/]+)\/code-scanning\/sarifs$/.exec(path);
     const status = /^\/repos\/([^/]+)\/([^/]+)\/code-scanning\/sarifs\/([^/]+)$/.exec(path);
     const match = upload ?? status;
@@ -99,6 +107,10 @@ export class FakeGitHub {
     const failure = this.options.failFirstUploads;
     if (failure && this.uploads <= failure.count) {
       return reply(response, failure.status, { message: 'Service unavailable' });
+    }
+
+    if (this.uploads <= (this.options.rateLimitFirstUploads ?? 0)) {
+      return reply(response, 429, { message: 'API rate limit exceeded' });
     }
 
     if (this.options.rejectUploads) {

@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding } from '../findings/finding.js';
-import { defaultBaselineName, readBaseline, type BaselineEntry } from './baseline-file.js';
+import { defaultBaselineName, type BaselineEntry, type BaselineFile } from './baseline-file.js';
 import { identifyFindings } from './identity.js';
 import { matchBaseline } from './matcher.js';
 
@@ -40,8 +40,7 @@ export async function resolveBaselineFile(choice: BaselineChoice, cwd: string, r
 }
 
 /** Splits findings into new and unchanged, and finds stale and expired entries. */
-export async function applyBaseline(findings: Finding[], root: string, file: string, today: string): Promise<{ fresh: Finding[]; outcome: BaselineOutcome }> {
-  const baseline = await readBaseline(file);
+export async function applyBaseline(findings: Finding[], root: string, file: string, baseline: BaselineFile, today: string): Promise<{ fresh: Finding[]; outcome: BaselineOutcome }> {
   const match = matchBaseline(await identifyFindings(findings, root), baseline.entries, today);
   const relative = path.relative(root, file);
   return {

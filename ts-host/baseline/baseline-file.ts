@@ -34,7 +34,7 @@ export async function readBaseline(file: string): Promise<BaselineFile> {
     throw new UserError(`Cannot read the baseline "${file}": ${error.message}.`, { hint: 'Create it with: oqjob baseline' });
   });
   if (!info.isFile()) {
-    throw new UserError(`The baseline "${file}" is not a file.`, { hint: 'Pass the path of a baseline file with --baseline.' });
+    throw new UserError(`The baseline "${file}" is not a file.`, { hint: 'Pass the path of a baseline file, or move what is at that path.' });
   }
 
   if (info.size > maxBaselineBytes) {
@@ -97,7 +97,7 @@ function parseEntry(value: unknown, number: number, invalid: (detail: string) =>
   }
 
   if (value.expires !== undefined) {
-    if (typeof value.expires !== 'string' || !datePattern.test(value.expires) || Number.isNaN(Date.parse(value.expires))) {
+    if (typeof value.expires !== 'string' || !isCalendarDate(value.expires)) {
       throw invalid(`entry ${number} has "expires" ${JSON.stringify(value.expires)}, which is not a date of the form YYYY-MM-DD`);
     }
 
@@ -144,6 +144,16 @@ function orderedEntry(entry: BaselineEntry): BaselineEntry {
     ...(entry.reason === undefined ? {} : { reason: entry.reason }),
     ...(entry.expires === undefined ? {} : { expires: entry.expires }),
   };
+}
+
+/** True for a YYYY-MM-DD date that exists in the calendar (not 2027-02-30). */
+function isCalendarDate(text: string): boolean {
+  if (!datePattern.test(text)) {
+    return false;
+  }
+
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { todayUtc } from '../baseline/apply.js';
@@ -27,8 +27,8 @@ export function addBaselineCommand(program: Command, context: CommandContext, se
     .description('Write a baseline of the current findings, so that oqjob check fails only on new ones.')
     .argument('[path]', 'a folder with one solution or project, or a .sln, .slnx or .csproj file', '.')
     .option('--file <file>', `the baseline file (default: ${defaultBaselineName} in the checked folder)`)
-    .option('--update', 'the file exists: accept the new findings and drop the entries of fixed ones')
-    .option('--prune', 'the file exists: only drop the entries of fixed findings, never add')
+    .option('--update', 'accept the new findings and drop the entries of fixed ones (creates the file when it is missing)')
+    .option('--prune', 'only drop the entries of fixed findings, never add (the file must exist)')
     .option('--timeout <seconds>', 'stop the build, with every process it started, after this many seconds')
     .option('-q, --quiet', 'print only the changes, no progress')
     .option('--debug', 'print the dotnet command and the decisions oqjob takes')
@@ -81,8 +81,13 @@ async function baselineAction(target: string, flags: BaselineFlags, context: Com
 }
 
 async function chooseMode(file: string, flags: BaselineFlags): Promise<BaselineMode> {
-  const exists = await access(file).then(() => true, () => false);
-  if (!exists) {
+  // lstat, so that a link to nowhere or to itself counts as existing and reaches readBaseline's error.
+  const info = await lstat(file).catch(() => undefined);
+  if (info?.isDirectory()) {
+    throw new UserError(`The baseline path "${file}" is a folder.`, { hint: 'Pass a file name to --file.' });
+  }
+
+  if (!info) {
     if (flags.prune) {
       throw new UserError(`There is no baseline "${file}" to prune.`, { hint: 'Create one first with: oqjob baseline' });
     }

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { applyBaseline, resolveBaselineFile, todayUtc } from '../baseline/apply.js';
-import { defaultBaselineName } from '../baseline/baseline-file.js';
+import { defaultBaselineName, readBaseline, type BaselineFile } from '../baseline/baseline-file.js';
+import { discoverBuildTarget } from '../project/discover.js';
 import { runCheck } from '../check/run-check.js';
 import type { CheckResult } from '../check/result.js';
 import { isAtLeast, type Severity } from '../findings/finding.js';
@@ -21,6 +22,8 @@ export interface CheckFlags {
   baseline?: string | false;
   showBaselined?: boolean;
   strictBaseline?: boolean;
+  /** Set when both --baseline and --no-baseline were given, which commander would resolve silently. */
+  baselineConflict?: boolean;
   output?: string;
   failOn: Severity;
   timeout?: string;
@@ -45,6 +48,8 @@ export const bundledAnalyzerPath = path.join(packageRoot, 'dist', 'analyzer', 'O
 export const bundledTargetsPath = path.join(packageRoot, 'dist', 'ts-host', 'dotnet', 'oqjob.targets');
 
 export function addCheckCommand(program: Command, context: CommandContext, setExitCode: (code: number) => void): void {
+  // Commander keeps only the last of --baseline FILE and --no-baseline; both given is a usage error.
+  const baselineFlags = new Set<string>();
   program
     .command('check')
     .description('Build a module solution with the oqjob analyzer and report the scheduled-job findings.')
@@ -69,8 +74,14 @@ export function addCheckCommand(program: Command, context: CommandContext, setEx
     .option('--timeout <seconds>', 'stop the build, with every process it started, after this many seconds')
     .option('-q, --quiet', 'print only the findings, no progress')
     .option('--debug', 'print the dotnet command and the decisions oqjob takes')
+    .on('option:baseline', () => {
+      baselineFlags.add('--baseline');
+    })
+    .on('option:no-baseline', () => {
+      baselineFlags.add('--no-baseline');
+    })
     .action(async (target: string, flags: CheckFlags) => {
-      setExitCode(await checkAction(target, flags, context));
+      setExitCode(await checkAction(target, { ...flags, baselineConflict: baselineFlags.size > 1 }, context));
     });
 }
 
@@ -93,6 +104,9 @@ async function checkAction(target: string, flags: CheckFlags, context: CommandCo
     await assertWritableTarget(path.resolve(context.cwd, flags.output));
   }
 
+  // The baseline is read before the build, so a missing or invalid file fails in seconds.
+  const baseline = await loadChosenBaseline(target, flags, context);
+
   const logger = context.createLogger({ quiet: flags.quiet ?? false, debug: flags.debug ?? false });
   const result = await runCheck({
     path: target,
@@ -105,7 +119,13 @@ async function checkAction(target: string, flags: CheckFlags, context: CommandCo
     ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }),
   });
 
-  await applyBaselineTo(result, flags, context);
+  if (baseline) {
+    const applied = await applyBaseline(result.findings, result.root, baseline.file, baseline.content, todayUtc());
+    result.findings = applied.fresh;
+    result.baseline = applied.outcome;
+    result.strictBaseline = flags.strictBaseline ?? false;
+  }
+
   const useColor = !flags.output && context.stdout.isTTY === true && !('NO_COLOR' in context.env);
   const report = await renderReport(result, {
     format: flags.format,
@@ -126,18 +146,18 @@ async function checkAction(target: string, flags: CheckFlags, context: CommandCo
   return exitCodeFor(result);
 }
 
-/** Applies the baseline that the flags choose, if any, to the result in place. */
-async function applyBaselineTo(result: CheckResult, flags: CheckFlags, context: CommandContext): Promise<void> {
-  const choice = { disabled: flags.baseline === false, ...(typeof flags.baseline === 'string' ? { file: flags.baseline } : {}) };
-  const file = await resolveBaselineFile(choice, context.cwd, result.root);
-  if (file === undefined) {
-    return;
+/** Finds and reads the baseline that the flags choose, if any. */
+async function loadChosenBaseline(target: string, flags: CheckFlags, context: CommandContext): Promise<{ file: string; content: BaselineFile } | undefined> {
+  if (flags.baselineConflict) {
+    throw new UserError('The flags --baseline and --no-baseline cannot be used together: one names a baseline, the other ignores every baseline.', {
+      hint: 'Pass only one of them.',
+    });
   }
 
-  const applied = await applyBaseline(result.findings, result.root, file, todayUtc());
-  result.findings = applied.fresh;
-  result.baseline = applied.outcome;
-  result.strictBaseline = flags.strictBaseline ?? false;
+  const choice = { disabled: flags.baseline === false, ...(typeof flags.baseline === 'string' ? { file: flags.baseline } : {}) };
+  const { root } = await discoverBuildTarget(target, context.cwd);
+  const file = await resolveBaselineFile(choice, context.cwd, root);
+  return file === undefined ? undefined : { file, content: await readBaseline(file) };
 }
 
 /** Maps a result to the documented exit code. */
@@ -157,14 +177,17 @@ export function exitCodeFor(result: CheckResult): number {
   return ExitCode.Success;
 }
 
+// Node's timers hold at most 2^31 - 1 milliseconds; a longer delay fires at once.
+const maxTimeoutSeconds = 2_147_483;
+
 export function parseTimeout(value: string | undefined): number | undefined {
   if (value === undefined) {
     return undefined;
   }
 
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw new UserError(`The value "${value}" of --timeout is not a positive number of seconds.`, {
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > maxTimeoutSeconds) {
+    throw new UserError(`The value "${value}" of --timeout is not a number of seconds between 0 and ${maxTimeoutSeconds}.`, {
       hint: 'Pass a number of seconds, for example --timeout 600.',
     });
   }

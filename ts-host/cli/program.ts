@@ -75,7 +75,7 @@ function handleError(error: unknown, options: RunOptions): number {
   }
 
   if (error instanceof InterruptedError || options.signal.aborted) {
-    options.stderr.write('oqjob: stopped; the build and every process it started were ended.\n');
+    options.stderr.write('oqjob: stopped; a build that was running was ended with every process it started.\n');
     return options.stopSignal() === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted;
   }
 

@@ -54,8 +54,7 @@ export class CodeScanningClient {
   async upload(target: UploadTarget, sarifGzipBase64: string): Promise<UploadReceipt> {
     const url = `${repositoryApi(target)}/code-scanning/sarifs`;
     const body = JSON.stringify({ commit_sha: target.commitSha, ref: target.ref, sarif: sarifGzipBase64, tool_name: 'oqjob' });
-    const response = await this.send('POST', url, body);
-    const data = await readJson(response, url);
+    const data = readJson(await this.send('POST', url, body), url);
     if (typeof data.id !== 'string' || data.id === '') {
       throw new UserError(`GitHub accepted the upload at ${url} but returned no upload id.`, {
         hint: 'Check that --api-url points to the GitHub API (for GitHub Enterprise Server, https://HOST/api/v3).',
@@ -68,19 +67,19 @@ export class CodeScanningClient {
   /** Reads GET /repos/{owner}/{repo}/code-scanning/sarifs/{id}. */
   async status(target: UploadTarget, id: string): Promise<ProcessingStatus> {
     const url = `${repositoryApi(target)}/code-scanning/sarifs/${encodeURIComponent(id)}`;
-    const data = await readJson(await this.send('GET', url, undefined), url);
+    const data = readJson(await this.send('GET', url, undefined), url);
     const status = data.processing_status;
     if (status !== 'pending' && status !== 'complete' && status !== 'failed') {
-      throw new UserError(`GitHub returned the unknown processing status "${String(status)}" for upload ${id}.`, {
+      throw new UserError(`GitHub returned the unknown processing status "${this.clean(String(status))}" for upload ${id}.`, {
         hint: 'Open the repository\'s code scanning page to see the upload\'s state.',
       });
     }
 
-    const errors = Array.isArray(data.errors) ? data.errors.map(String) : [];
+    const errors = Array.isArray(data.errors) ? data.errors.map((error) => this.clean(typeof error === 'string' ? error : JSON.stringify(error))) : [];
     return { status, errors, analysesUrl: typeof data.analyses_url === 'string' ? data.analyses_url : undefined };
   }
 
-  private async send(method: string, url: string, body: string | undefined): Promise<Response> {
+  private async send(method: string, url: string, body: string | undefined): Promise<HttpAnswer> {
     let lastProblem = '';
     for (let attempt = 1; attempt <= this.attempts; attempt += 1) {
       if (attempt > 1) {
@@ -88,51 +87,106 @@ export class CodeScanningClient {
         await delay(this.retryDelayMs * 2 ** (attempt - 2), this.options.signal);
       }
 
-      let response: Response;
+      let answer: HttpAnswer;
       try {
-        response = await fetch(url, {
-          method,
-          headers: {
-            Accept: 'application/vnd.github+json',
-            Authorization: `Bearer ${this.options.token}`,
-            'X-GitHub-Api-Version': apiVersion,
-            'User-Agent': 'oqjob',
-            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          },
-          body,
-          signal: this.requestSignal(),
-        });
+        answer = await this.fetchOnce(method, url, body);
       } catch (error) {
         if (this.options.signal?.aborted) {
           throw error;
         }
 
-        lastProblem = `cannot reach ${new URL(url).origin}: ${networkReason(error)}`;
+        if (!isNetworkError(error)) {
+          throw new UserError(`The request ${method} ${url} could not be sent: ${this.clean(error instanceof Error ? error.message : String(error))}.`, {
+            hint: 'Check GITHUB_TOKEN (one line, no spaces) and --api-url.',
+          });
+        }
+
+        lastProblem = `cannot reach ${new URL(url).origin}: ${this.clean(networkReason(error))}`;
         continue;
       }
 
-      if (response.status >= 500) {
-        lastProblem = `GitHub answered ${response.status} ${response.statusText} for ${method} ${url}`;
-        await response.body?.cancel();
+      // 5xx and 429 are passing conditions on GitHub's side, so the request is tried again.
+      if (answer.status >= 500 || answer.status === 429) {
+        lastProblem = `the server answered ${answer.status} ${answer.statusText} for ${method} ${url}`;
         continue;
       }
 
-      if (!response.ok) {
-        throw await httpError(response, method, url);
+      if (answer.status < 200 || answer.status > 299) {
+        throw httpError(answer, method, url, (text) => this.clean(text));
       }
 
-      return response;
+      return answer;
     }
 
     throw new UserError(`The request failed ${this.attempts} times; the last time ${lastProblem}.`, {
-      hint: 'Check the network and --api-url; GitHub may also be unavailable for a while (https://www.githubstatus.com).',
+      hint: 'Check the network and --api-url; GitHub may also be unavailable or rate-limiting for a while (https://www.githubstatus.com).',
     });
   }
 
-  private requestSignal(): AbortSignal {
-    const timeout = AbortSignal.timeout(this.requestTimeoutMs);
-    return this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
+  /**
+   * Sends one request and reads the whole answer within the request timeout. The timer is an
+   * own AbortController, because a timeout signal combined with AbortSignal.any can be
+   * garbage-collected during the request on Node 20 and then never fires.
+   */
+  private async fetchOnce(method: string, url: string, body: string | undefined): Promise<HttpAnswer> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new TimeoutError()), this.requestTimeoutMs);
+    const stop = () => controller.abort(this.options.signal?.reason);
+    this.options.signal?.addEventListener('abort', stop, { once: true });
+    try {
+      const response = await fetch(url, {
+        method,
+        headers: {
+          Accept: 'application/vnd.github+json',
+          Authorization: `Bearer ${this.options.token}`,
+          'X-GitHub-Api-Version': apiVersion,
+          'User-Agent': 'oqjob',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body,
+        signal: controller.signal,
+      });
+      const text = await response.text();
+      return { status: response.status, statusText: response.statusText, text };
+    } catch (error) {
+      throw controller.signal.reason instanceof TimeoutError ? controller.signal.reason : error;
+    } finally {
+      clearTimeout(timer);
+      this.options.signal?.removeEventListener('abort', stop);
+    }
   }
+
+  /** Removes the token, control characters and excess length from text that came from the server or the network. */
+  private clean(text: string): string {
+    const redacted = this.options.token ? text.split(this.options.token).join('***') : text;
+    const printable = redacted.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+    return printable.length > 500 ? `${printable.slice(0, 500)}...` : printable;
+  }
+}
+
+/** A response read in full. */
+interface HttpAnswer {
+  status: number;
+  statusText: string;
+  text: string;
+}
+
+class TimeoutError extends Error {
+  constructor() {
+    super('no answer in time');
+    this.name = 'TimeoutError';
+  }
+}
+
+/** True for a failure to reach the server (refused, reset, DNS, timeout), which is worth retrying. */
+function isNetworkError(error: unknown): boolean {
+  if (error instanceof TimeoutError) {
+    return true;
+  }
+
+  // fetch reports a socket failure as a TypeError whose cause carries a system error code.
+  const cause = (error as { cause?: { code?: unknown } }).cause;
+  return error instanceof TypeError && typeof cause?.code === 'string';
 }
 
 /** Builds the repository's API address from the API root, without a doubled slash. */
@@ -140,10 +194,9 @@ function repositoryApi(target: UploadTarget): string {
   return `${target.apiUrl.replace(/\/+$/, '')}/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`;
 }
 
-async function readJson(response: Response, url: string): Promise<Record<string, unknown>> {
-  const text = await response.text();
+function readJson(answer: HttpAnswer, url: string): Record<string, unknown> {
   try {
-    const data = JSON.parse(text) as unknown;
+    const data = JSON.parse(answer.text) as unknown;
     if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
       return data as Record<string, unknown>;
     }
@@ -151,16 +204,16 @@ async function readJson(response: Response, url: string): Promise<Record<string,
     // Reported below with the status.
   }
 
-  throw new UserError(`The response from ${url} (status ${response.status}) is not a JSON object.`, {
+  throw new UserError(`The response from ${url} (status ${answer.status}) is not a JSON object.`, {
     hint: 'Check that --api-url points to the GitHub API (for GitHub Enterprise Server, https://HOST/api/v3).',
   });
 }
 
 /** Maps an error status to a message that names the likely cause and the fix. */
-async function httpError(response: Response, method: string, url: string): Promise<UserError> {
-  const detail = await errorMessage(response);
-  const what = `GitHub rejected ${method} ${url} with ${response.status} ${response.statusText}${detail ? `: ${detail}` : ''}`;
-  switch (response.status) {
+function httpError(answer: HttpAnswer, method: string, url: string, clean: (text: string) => string): UserError {
+  const detail = clean(errorMessage(answer.text));
+  const what = `GitHub rejected ${method} ${url} with ${answer.status} ${answer.statusText}${detail ? `: ${detail}` : ''}`;
+  switch (answer.status) {
     case 401:
       return new UserError(`${what}.`, { hint: 'The token in GITHUB_TOKEN is invalid or expired; create a new one.' });
     case 403:
@@ -179,9 +232,9 @@ async function httpError(response: Response, method: string, url: string): Promi
   }
 }
 
-async function errorMessage(response: Response): Promise<string> {
+function errorMessage(text: string): string {
   try {
-    const data = JSON.parse(await response.text()) as { message?: unknown };
+    const data = JSON.parse(text) as { message?: unknown };
     return typeof data.message === 'string' ? data.message : '';
   } catch {
     return '';
@@ -190,7 +243,7 @@ async function errorMessage(response: Response): Promise<string> {
 
 function networkReason(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  if (error instanceof Error && error.name === 'TimeoutError') {
+  if (error instanceof TimeoutError) {
     return 'no answer in time';
   }
 

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { UserError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
+import { gitHubLimits } from '../sarif/github-limits.js';
 import { parseRepositoryPath, readGitCheckout } from '../vcs/git.js';
 import { CodeScanningClient, type ProcessingStatus, type UploadTarget } from './code-scanning-client.js';
 
@@ -22,9 +23,11 @@ export interface UploadContext {
   /** Milliseconds before the first status poll; doubled up to maxPollMs. */
   firstPollMs?: number;
   retryDelayMs?: number;
+  requestTimeoutMs?: number;
 }
 
 const maxPollMs = 15_000;
+const maxSarifFileBytes = 512 * 1024 * 1024;
 const defaultWaitSeconds = 600;
 
 /** Reads the SARIF file, resolves where it goes, uploads it and, with --wait, follows its processing. */
@@ -36,6 +39,14 @@ export async function uploadSarif(file: string, flags: UploadFlags, context: Upl
     });
   }
 
+  // A token with spaces or control characters is no valid header value; reject it here, without
+  // printing it, instead of letting the HTTP client quote it in an error.
+  if (/[^\x21-\x7e]/.test(token)) {
+    throw new UserError('The environment variable GITHUB_TOKEN contains spaces, line breaks or other characters that a token never has.', {
+      hint: 'Set GITHUB_TOKEN to the token alone, on one line.',
+    });
+  }
+
   const waitSeconds = parseWaitTimeout(flags.waitTimeout);
   const payload = await readSarifPayload(file);
   const target = await resolveTarget(flags, context);
@@ -43,6 +54,7 @@ export async function uploadSarif(file: string, flags: UploadFlags, context: Upl
     token,
     signal: context.signal,
     ...(context.retryDelayMs === undefined ? {} : { retryDelayMs: context.retryDelayMs }),
+    ...(context.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: context.requestTimeoutMs }),
     onRetry: (message) => context.logger.warn(`oqjob: ${message}`),
   });
 
@@ -67,8 +79,19 @@ export async function uploadSarif(file: string, flags: UploadFlags, context: Upl
 async function readSarifPayload(file: string): Promise<string> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    const info = await stat(file);
+    if (info.size > maxSarifFileBytes) {
+      throw new UserError(`The SARIF file "${file}" is ${info.size} bytes, more than the ${maxSarifFileBytes} oqjob reads.`, {
+        hint: 'GitHub accepts at most 10 MB gzipped: fix or baseline findings, or split the check by project with one --category each.',
+      });
+    }
+
+    text = (await readFile(file, 'utf8')).replace(/^\ufeff/, '');
   } catch (error) {
+    if (error instanceof UserError) {
+      throw error;
+    }
+
     throw new UserError(`Cannot read the SARIF file "${file}": ${(error as Error).message}.`, {
       hint: 'Write one first with: oqjob check --format sarif --output FILE',
     });
@@ -87,7 +110,14 @@ async function readSarifPayload(file: string): Promise<string> {
     });
   }
 
-  return gzipSync(Buffer.from(text, 'utf8')).toString('base64');
+  const gzipped = gzipSync(Buffer.from(text, 'utf8'));
+  if (gzipped.length > gitHubLimits.gzippedBytes) {
+    throw new UserError(`The SARIF file "${file}" is ${gzipped.length} bytes gzipped, more than the ${gitHubLimits.gzippedBytes} GitHub accepts.`, {
+      hint: 'Fix or baseline findings, or split the check by project with one --category each.',
+    });
+  }
+
+  return gzipped.toString('base64');
 }
 
 /** Fills repository, commit, ref and API address from flags, then the GitHub Actions variables, then the git checkout. */
@@ -111,7 +141,7 @@ function repositoryFromCheckout(repositoryUri: string | undefined): string | und
 
 function parseRepo(value: string | undefined): [string, string] {
   const match = value === undefined ? null : /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
-  if (!match) {
+  if (!match || ['.', '..'].includes(match[1] as string) || ['.', '..'].includes(match[2] as string)) {
     throw new UserError(value === undefined ? 'The repository is not known.' : `The repository "${value}" is not of the form owner/name.`, {
       hint: 'Pass --repo owner/name, or run in GitHub Actions (GITHUB_REPOSITORY) or in a checkout whose origin remote is on GitHub.',
     });
@@ -121,13 +151,13 @@ function parseRepo(value: string | undefined): [string, string] {
 }
 
 function parseSha(value: string | undefined): string {
-  if (value === undefined || !/^[0-9a-f]{40}$/.test(value.trim())) {
+  if (value === undefined || !/^[0-9a-fA-F]{40}$/.test(value.trim())) {
     throw new UserError(value === undefined ? 'The commit is not known.' : `The commit "${value}" is not a full 40-character commit SHA.`, {
       hint: 'Pass --sha with the full commit the analysis ran on, or run in GitHub Actions (GITHUB_SHA) or in a git checkout.',
     });
   }
 
-  return value.trim();
+  return value.trim().toLowerCase();
 }
 
 function parseRef(value: string | undefined): string {
@@ -151,6 +181,13 @@ function parseApiUrl(value: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new UserError(`The API address "${value}" is not an http or https URL.`, {
       hint: 'Pass --api-url https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.',
+    });
+  }
+
+  // Credentials belong in GITHUB_TOKEN, and a query or fragment would end up in the middle of every path.
+  if (url.username || url.password || url.search || url.hash) {
+    throw new UserError('The API address given with --api-url or GITHUB_API_URL contains a user name, password, query or fragment.', {
+      hint: 'Pass only the address, such as https://HOST/api/v3, and the token in GITHUB_TOKEN.',
     });
   }
 

@@ -1,23 +1,53 @@
 import { randomBytes } from 'node:crypto';
-import { access, constants, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, constants, lstat, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 
 /**
  * Writes the file through a temporary file in the same folder and a rename, so a reader
  * never sees a half-written file and an interrupted run leaves the old file as it was.
+ * A symbolic link is followed, so its target is replaced and the link stays. A device or
+ * pipe, such as /dev/stdout, is written directly, because renaming over it would replace it.
  */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const target = await resolveTarget(file);
+  const existing = await stat(target).catch(() => undefined);
+  if (existing && !existing.isFile()) {
+    await writeFile(target, content).catch((error: Error) => {
+      throw cannotWrite(file, error);
+    });
+    return;
+  }
+
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(temporary, content, { flag: 'wx' });
-    await rename(temporary, file);
+    await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw new UserError(`Cannot write the output file "${file}": ${(error as Error).message}.`, {
-      hint: 'Choose a file in a folder that exists and that you may write to.',
-    });
+    throw cannotWrite(file, error as Error);
   }
+}
+
+/** Returns the path a link points to, or the path itself when it is no link or does not exist yet. */
+async function resolveTarget(file: string): Promise<string> {
+  try {
+    return await realpath(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      // A link whose target does not exist yet is written at that target.
+      const link = await lstat(file).catch(() => undefined);
+      return link?.isSymbolicLink() ? path.resolve(path.dirname(file), await readlink(file)) : file;
+    }
+
+    throw cannotWrite(file, error as Error);
+  }
+}
+
+function cannotWrite(file: string, error: Error): UserError {
+  return new UserError(`Cannot write "${file}": ${error.message}.`, {
+    hint: 'Choose a file in a folder that exists and that you may write to; a symbolic link must point to such a file.',
+  });
 }
 
 /** Fails early, before a long build, when the output file's folder is missing or not writable. */
