@@ -75,7 +75,8 @@ export class CodeScanningClient {
       });
     }
 
-    const errors = Array.isArray(data.errors) ? data.errors.map((error) => this.clean(typeof error === 'string' ? error : JSON.stringify(error))) : [];
+    const listed: unknown[] = Array.isArray(data.errors) ? data.errors : [];
+    const errors = listed.map((error) => this.clean(typeof error === 'string' ? error : JSON.stringify(error)));
     return { status, errors, analysesUrl: typeof data.analyses_url === 'string' ? data.analyses_url : undefined };
   }
 
@@ -124,8 +125,8 @@ export class CodeScanningClient {
   }
 
   /**
-   * Sends one request and reads the whole answer within the request timeout. The timer is an
-   * own AbortController, because a timeout signal combined with AbortSignal.any can be
+   * Sends one request and reads the whole response within the request timeout. The timer is
+   * an own AbortController, because a timeout signal combined with AbortSignal.any can be
    * garbage-collected during the request on Node 20 and then never fires.
    */
   private async fetchOnce(method: string, url: string, body: string | undefined): Promise<HttpAnswer> {

@@ -39,8 +39,8 @@ export async function uploadSarif(file: string, flags: UploadFlags, context: Upl
     });
   }
 
-  // A token with spaces or control characters is no valid header value; reject it here, without
-  // printing it, instead of letting the HTTP client quote it in an error.
+  // A token with spaces or control characters is no valid header value. Reject it here, without
+  // printing it, because the HTTP client would quote it in its error.
   if (/[^\x21-\x7e]/.test(token)) {
     throw new UserError('The environment variable GITHUB_TOKEN contains spaces, line breaks or other characters that a token never has.', {
       hint: 'Set GITHUB_TOKEN to the token alone, on one line.',
