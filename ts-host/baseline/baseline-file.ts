@@ -156,6 +156,15 @@ function isCalendarDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
+/** Returns "Type.Member" for messages, with a constructor shown as "Type (constructor)". */
+export function describeEntryPlace(entry: BaselineEntry): string {
+  if (!entry.member) {
+    return entry.symbol;
+  }
+
+  return entry.member === '.ctor' ? `${entry.symbol} (constructor)` : `${entry.symbol}.${entry.member}`;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -2,7 +2,7 @@ import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { todayUtc } from '../baseline/apply.js';
-import { defaultBaselineName, readBaseline, writeBaseline, type BaselineEntry } from '../baseline/baseline-file.js';
+import { defaultBaselineName, describeEntryPlace, readBaseline, writeBaseline, type BaselineEntry } from '../baseline/baseline-file.js';
 import { identifyFindings } from '../baseline/identity.js';
 import { nextBaseline, type BaselineMode } from '../baseline/update.js';
 import { runCheck } from '../check/run-check.js';
@@ -109,7 +109,7 @@ async function chooseMode(file: string, flags: BaselineFlags): Promise<BaselineM
 }
 
 function describeChanges(file: string, added: BaselineEntry[], removed: BaselineEntry[], kept: number): string {
-  const describe = (entry: BaselineEntry) => `  ${entry.file}  ${entry.rule}  ${entry.symbol}${entry.member ? `.${entry.member}` : ''}`;
+  const describe = (entry: BaselineEntry) => `  ${entry.file}  ${entry.rule}  ${describeEntryPlace(entry)}`;
   const lines = [`Wrote ${file}: ${added.length} added, ${removed.length} removed, ${kept} kept.`];
   if (added.length > 0) {
     lines.push('Added:', ...added.map(describe));

@@ -1,3 +1,4 @@
+import { describeEntryPlace } from '../baseline/baseline-file.js';
 import { countBySeverity, type CheckResult } from '../check/result.js';
 import type { Finding, Severity } from '../findings/finding.js';
 
@@ -68,7 +69,7 @@ function formatBaseline(result: CheckResult, options: TextReportOptions, paint: 
 
   if (baseline.stale.length > 0) {
     lines.push(paint(result.strictBaseline ? 'error' : 'warning', `${plural(baseline.stale.length, 'baseline entry', 'baseline entries')} in ${baseline.file} match no finding any more (fixed, or the code changed):`));
-    lines.push(...baseline.stale.map((entry) => `  ${entry.file}  ${entry.rule}  ${entry.symbol}${entry.member ? `.${entry.member}` : ''}`));
+    lines.push(...baseline.stale.map((entry) => `  ${entry.file}  ${entry.rule}  ${describeEntryPlace(entry)}`));
     lines.push(`  Remove them with: oqjob baseline --prune${baseline.file === 'oqjob-baseline.json' ? '' : ` --file ${baseline.file}`}`);
   }
 
