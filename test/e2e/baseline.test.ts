@@ -10,7 +10,7 @@ const server = 'sample-module/Acme.Module.Reminders.Server';
 
 interface BaselineReport {
   findings: Array<{ ruleId: string; symbol: string; baselineState: 'new' | 'unchanged' }>;
-  baseline: { stale: Array<{ rule: string; symbol: string }>; expired: Array<{ ruleId: string; expires: string }> };
+  baseline: { stale: Array<{ ruleId: string; symbol: string }>; expired: Array<{ ruleId: string; expires: string }> };
   totals: { unchanged: number; stale: number };
 }
 
@@ -85,7 +85,7 @@ test('baseline - a renamed class is new with one stale entry; a new finding besi
     'OQJ1002 Acme.Module.Reminders.Services.CacheWarmer',
     'OQJ4008 Acme.Module.Reminders.Jobs.ReminderExportJob',
   ]);
-  t.deepEqual(report.baseline.stale.map((entry) => `${entry.rule} ${entry.symbol}`), ['OQJ1002 Acme.Module.Reminders.Services.ReminderCacheWarmer']);
+  t.deepEqual(report.baseline.stale.map((entry) => `${entry.ruleId} ${entry.symbol}`), ['OQJ1002 Acme.Module.Reminders.Services.ReminderCacheWarmer']);
   t.is(exitCode, 0, 'the new findings are warnings');
 
   const strict = await check(folder, '--strict-baseline');
@@ -102,7 +102,7 @@ test('baseline - two identical findings need two entries; fixing one leaves one 
   await edit(job, (text) => text.replace('\n            System.IO.File.Exists("a");', ''));
   const { report } = await check(folder);
   t.deepEqual(counts(report), { fresh: 0, unchanged: 12, stale: 1 });
-  t.is(report.baseline.stale[0]?.rule, 'OQJ4008');
+  t.is(report.baseline.stale[0]?.ruleId, 'OQJ4008');
 });
 
 test('baseline - an expired entry reports its finding as new and says so', async (t) => {

@@ -42,7 +42,7 @@ const rules = [{ id: 'OQJ3002', helpUri: 'https://example.invalid/OQJ3002.md' }]
 test('formatMarkdownSummary - totals and a row per finding', (t) => {
   const text = formatMarkdownSummary(result([finding({ message: 'a | b' })]), rules);
   t.regex(text, /^## oqjob: Module\.sln$/m);
-  t.regex(text, /^1 finding: 1 errors, 0 warnings, 0 notes\.$/m);
+  t.regex(text, /^1 finding: 1 error, 0 warnings, 0 notes\.$/m);
   t.regex(text, /^\| error \| \[OQJ3002\]\(https:\/\/example\.invalid\/OQJ3002\.md\) \| `Server\/Jobs\/B\.cs:7` \| a \\\| b \|$/m);
 });
 

@@ -62,3 +62,15 @@ test('formatJson - stable fields and totals', (t) => {
   t.deepEqual(Object.keys(report.findings[0]), ['ruleId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'symbol', 'member', 'project']);
   t.is(report.findings[0].member, null);
 });
+
+test('formatText - stale entries name the prune command for this path', async (t) => {
+  const { pruneCommand } = await import('../../ts-host/cli/check-command.js');
+  const stale = { rule: 'OQJ4001', file: 'a.cs', symbol: 'Ns.Job', member: '.ctor', message: 'm', text: 't' };
+  const command = pruneCommand("my module's", 'team.json');
+  t.is(command, `oqjob baseline 'my module'\\''s' --prune --file team.json`);
+
+  const text = formatText(result({ baseline: { file: 'team.json', unchanged: [], stale: [stale], expired: [], pruneCommand: command } }), { color: false });
+  t.regex(text, /^1 baseline entry in team\.json matches no finding any more \(fixed, or the code changed\)\.$/m);
+  t.regex(text, /^ {2}a\.cs {2}OQJ4001 {2}Ns\.Job \(constructor\)$/m);
+  t.true(text.includes(`  Remove it with: ${command}`));
+});

@@ -13,6 +13,8 @@ export interface BaselineOutcome {
   stale: BaselineEntry[];
   /** New findings whose entry expired, with the expiry date. */
   expired: Array<{ finding: Finding; expires: string }>;
+  /** The command line that removes the stale entries, as the user would type it. */
+  pruneCommand?: string;
 }
 
 export interface BaselineChoice {

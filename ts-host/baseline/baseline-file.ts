@@ -31,7 +31,10 @@ const datePattern = /^\d{4}-\d{2}-\d{2}$/;
  */
 export async function readBaseline(file: string): Promise<BaselineFile> {
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    throw new UserError(`Cannot read the baseline "${file}": ${error.message}.`, { hint: 'Create it with: oqjob baseline' });
+    const reason = error.code === 'ENOENT' ? 'it does not exist' : error.code ?? error.message;
+    throw new UserError(`Cannot read the baseline "${file}": ${reason}.`, {
+      hint: 'Create it with "oqjob baseline PATH --file FILE", or pass --baseline with an existing baseline.',
+    });
   });
   if (!info.isFile()) {
     throw new UserError(`The baseline "${file}" is not a file.`, { hint: 'Pass the path of a baseline file, or move what is at that path.' });

@@ -9,6 +9,8 @@ export interface BaselineChanges {
   added: BaselineEntry[];
   removed: BaselineEntry[];
   kept: number;
+  /** Findings whose entry has expired: the entry is kept with its date, so they stay new. */
+  expired: number;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface BaselineChanges {
 export function nextBaseline(findings: IdentifiedFinding[], existing: BaselineFile | undefined, mode: BaselineMode, today: string): BaselineChanges {
   if (mode === 'create' || existing === undefined) {
     const entries = findings.map((item) => ({ ...item.identity }));
-    return { baseline: { entries }, added: entries, removed: [], kept: 0 };
+    return { baseline: { entries }, added: entries, removed: [], kept: 0, expired: 0 };
   }
 
   const match = matchBaseline(findings, existing.entries, today);
@@ -30,7 +32,7 @@ export function nextBaseline(findings: IdentifiedFinding[], existing: BaselineFi
     ? match.fresh.filter((item) => !expiredFindings.has(item)).map((item) => ({ ...item.identity }))
     : [];
 
-  return { baseline: { entries: [...kept, ...added] }, added, removed: match.stale, kept: kept.length };
+  return { baseline: { entries: [...kept, ...added] }, added, removed: match.stale, kept: kept.length, expired: match.expired.length };
 }
 
 function refreshed(entry: BaselineEntry, item: IdentifiedFinding): BaselineEntry {

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { todayUtc } from '../baseline/apply.js';
 import { defaultBaselineName, describeEntryPlace, readBaseline, writeBaseline, type BaselineEntry } from '../baseline/baseline-file.js';
 import { identifyFindings } from '../baseline/identity.js';
-import { nextBaseline, type BaselineMode } from '../baseline/update.js';
+import { nextBaseline, type BaselineChanges, type BaselineMode } from '../baseline/update.js';
 import { runCheck } from '../check/run-check.js';
 import { UserError } from '../errors.js';
 import { assertWritableTarget } from '../io/atomic-write.js';
@@ -76,7 +76,7 @@ async function baselineAction(target: string, flags: BaselineFlags, context: Com
   const changes = nextBaseline(findings, existing, mode, todayUtc());
   await writeBaseline(file, changes.baseline);
 
-  context.stdout.write(describeChanges(path.relative(context.cwd, file) || file, changes.added, changes.removed, changes.kept));
+  context.stdout.write(describeChanges(path.relative(context.cwd, file) || file, changes));
   return ExitCode.Success;
 }
 
@@ -108,15 +108,19 @@ async function chooseMode(file: string, flags: BaselineFlags): Promise<BaselineM
   });
 }
 
-function describeChanges(file: string, added: BaselineEntry[], removed: BaselineEntry[], kept: number): string {
+function describeChanges(file: string, changes: BaselineChanges): string {
   const describe = (entry: BaselineEntry) => `  ${entry.file}  ${entry.rule}  ${describeEntryPlace(entry)}`;
-  const lines = [`Wrote ${file}: ${added.length} added, ${removed.length} removed, ${kept} kept.`];
-  if (added.length > 0) {
-    lines.push('Added:', ...added.map(describe));
+  const lines = [`Wrote ${file}: ${changes.added.length} added, ${changes.removed.length} removed, ${changes.kept} kept.`];
+  if (changes.added.length > 0) {
+    lines.push('Added:', ...changes.added.map(describe));
   }
 
-  if (removed.length > 0) {
-    lines.push('Removed (no matching finding):', ...removed.map(describe));
+  if (changes.removed.length > 0) {
+    lines.push('Removed (no matching finding):', ...changes.removed.map(describe));
+  }
+
+  if (changes.expired > 0) {
+    lines.push(`${changes.expired} kept ${changes.expired === 1 ? 'entry has' : 'entries have'} expired, so ${changes.expired === 1 ? 'its finding stays' : 'their findings stay'} new; change or remove "expires" in the file to accept ${changes.expired === 1 ? 'it' : 'them'} again.`);
   }
 
   return `${lines.join('\n')}\n`;

@@ -94,9 +94,16 @@ async function checkAction(target: string, flags: CheckFlags, context: CommandCo
   }
 
   const category = flags.category === undefined ? undefined : parseCategory(flags.category);
-  if (flags.format !== 'sarif' && (flags.category !== undefined || flags.includeSuppressed)) {
-    throw new UserError(`The flags --category and --include-suppressed apply only to --format sarif, not to --format ${flags.format}.`, {
-      hint: 'Add --format sarif, or leave those flags out.',
+  const sarifOnly = [flags.category !== undefined ? '--category' : '', flags.includeSuppressed ? '--include-suppressed' : ''].filter(Boolean);
+  if (flags.format !== 'sarif' && sarifOnly.length > 0) {
+    throw new UserError(`The flag ${sarifOnly.join(' and ')} applies only to --format sarif, not to --format ${flags.format}.`, {
+      hint: 'Add --format sarif, or leave the flag out.',
+    });
+  }
+
+  if (flags.format !== 'text' && flags.showBaselined) {
+    throw new UserError(`The flag --show-baselined applies only to --format text, not to --format ${flags.format}.`, {
+      hint: flags.format === 'json' ? 'The JSON report always lists accepted findings, with baselineState "unchanged".' : 'Use --format text, or leave the flag out.',
     });
   }
 
@@ -124,6 +131,7 @@ async function checkAction(target: string, flags: CheckFlags, context: CommandCo
     result.findings = applied.fresh;
     result.baseline = applied.outcome;
     result.strictBaseline = flags.strictBaseline ?? false;
+    result.baseline.pruneCommand = pruneCommand(target, typeof flags.baseline === 'string' ? flags.baseline : undefined);
   }
 
   const useColor = !flags.output && context.stdout.isTTY === true && !('NO_COLOR' in context.env);
@@ -144,6 +152,12 @@ async function checkAction(target: string, flags: CheckFlags, context: CommandCo
   }
 
   return exitCodeFor(result);
+}
+
+/** Returns the baseline command that removes stale entries, with the same path and file as this run. */
+export function pruneCommand(target: string, file: string | undefined): string {
+  const quote = (value: string) => (/^[\w./:@-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+  return ['oqjob', 'baseline', quote(target), '--prune', ...(file === undefined ? [] : ['--file', quote(file)])].join(' ');
 }
 
 /** Finds and reads the baseline that the flags choose, if any. */

@@ -18,3 +18,10 @@ export const exitCodeHelp = `Exit codes:
   2    bad usage or input, or the build failed (the report still lists what was found)
   130  interrupted (SIGINT, Ctrl-C)
   143  stopped (SIGTERM)`;
+
+/** The exit codes of the commands without findings to count: baseline, rules and upload. */
+export const commandExitCodeHelp = `Exit codes:
+  0    done
+  2    bad usage or input, or the operation failed (the message names the cause)
+  130  interrupted (SIGINT, Ctrl-C)
+  143  stopped (SIGTERM)`;

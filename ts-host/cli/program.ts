@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { createConsoleLogger } from '../log/logger.js';
 import { toolVersion } from '../version.js';
 import { addCheckCommand, type CommandContext } from './check-command.js';
-import { ExitCode, exitCodeHelp } from './exit-codes.js';
+import { commandExitCodeHelp, ExitCode, exitCodeHelp } from './exit-codes.js';
 import { addBaselineCommand } from './baseline-command.js';
 import { addRulesCommand } from './rules-command.js';
 import { addUploadCommand } from './upload-command.js';
@@ -56,7 +56,7 @@ export async function runCli(options: RunOptions): Promise<number> {
   addRulesCommand(program, context, setExitCode);
   addUploadCommand(program, context, setExitCode);
   for (const command of program.commands) {
-    command.exitOverride().addHelpText('after', `\n${exitCodeHelp}`);
+    command.exitOverride().addHelpText('after', `\n${command.name() === 'check' ? exitCodeHelp : commandExitCodeHelp}`);
   }
 
   try {

@@ -4,6 +4,7 @@ import { Option } from 'commander';
 import { UserError } from '../errors.js';
 import { assertWritableTarget, writeFileAtomic } from '../io/atomic-write.js';
 import { loadCatalog, type CatalogRule } from '../rules/catalog.js';
+import { loadRuleHelp } from '../rules/help.js';
 import { formatRuleDetails, formatRulesJson, formatRulesMarkdown, formatRulesText } from '../rules/format.js';
 import { toolVersion } from '../version.js';
 import type { CommandContext } from './check-command.js';
@@ -33,8 +34,7 @@ async function rulesAction(id: string | undefined, flags: RulesFlags, context: C
   }
 
   const catalog = await loadCatalog();
-  const rules = id === undefined ? catalog : [findRule(catalog, id)];
-  const text = render(rules, flags.format, id !== undefined);
+  const text = id === undefined ? render(catalog, flags.format) : await renderOne(findRule(catalog, id), flags.format);
   if (output) {
     await writeFileAtomic(output, text);
   } else {
@@ -44,15 +44,31 @@ async function rulesAction(id: string | undefined, flags: RulesFlags, context: C
   return ExitCode.Success;
 }
 
-function render(rules: CatalogRule[], format: RulesFlags['format'], single: boolean): string {
+function render(rules: CatalogRule[], format: RulesFlags['format']): string {
   switch (format) {
     case 'json':
       return formatRulesJson(rules, toolVersion);
     case 'markdown':
       return formatRulesMarkdown(rules);
     default:
-      return single && rules[0] ? formatRuleDetails(rules[0]) : formatRulesText(rules);
+      return formatRulesText(rules);
   }
+}
+
+/** Renders one rule in full: its catalog entry and its docs page. */
+async function renderOne(rule: CatalogRule, format: RulesFlags['format']): Promise<string> {
+  if (format === 'json') {
+    return formatRulesJson([rule], toolVersion);
+  }
+
+  const help = await loadRuleHelp(rule.id);
+  if (format === 'markdown') {
+    return `${help.markdown}\n`;
+  }
+
+  // The page's first line repeats the ID and title that the details start with.
+  const page = help.text.split('\n').slice(1).join('\n').trim();
+  return `${formatRuleDetails(rule)}\n${page}\n`;
 }
 
 function findRule(catalog: CatalogRule[], id: string): CatalogRule {

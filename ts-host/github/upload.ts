@@ -217,14 +217,17 @@ async function waitForProcessing(client: CodeScanningClient, target: UploadTarge
       return status;
     }
 
-    if (Date.now() + interval > deadline) {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) {
       throw new UserError(`GitHub was still processing upload ${id} after ${waitSeconds} seconds.`, {
         hint: 'Raise --wait-timeout, or look at the repository\'s code scanning page later; the upload itself was accepted.',
       });
     }
 
-    context.logger.info(`oqjob: GitHub is processing the upload; checking again in ${Math.round(interval / 1000)} s`);
-    await new Promise((resolve) => setTimeout(resolve, interval));
+    // The last pause ends at the deadline, so the final poll happens when the time is up.
+    const pause = Math.min(interval, remaining);
+    context.logger.info(`oqjob: GitHub is processing the upload; checking again in ${Math.ceil(pause / 1000)} s`);
+    await new Promise((resolve) => setTimeout(resolve, pause));
     interval = Math.min(interval * 2, maxPollMs);
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { access, constants, lstat, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -45,7 +45,9 @@ async function resolveTarget(file: string): Promise<string> {
 }
 
 function cannotWrite(file: string, error: Error): UserError {
-  return new UserError(`Cannot write "${file}": ${error.message}.`, {
+  // The code (EACCES, EROFS, ...) rather than the message, which names the temporary file.
+  const reason = (error as NodeJS.ErrnoException).code ?? error.message;
+  return new UserError(`Cannot write "${file}": ${reason}.`, {
     hint: 'Choose a file in a folder that exists and that you may write to; a symbolic link must point to such a file.',
   });
 }
@@ -65,7 +67,9 @@ export async function assertWritableTarget(file: string): Promise<void> {
     throw new UserError(`The output path "${file}" is a folder.`, { hint: 'Pass a file name to --output.' });
   }
 
-  await access(folder, constants.W_OK).catch(() => {
+  // A probe file, because access() passes for root in folders that still refuse files (/proc, read-only mounts).
+  const probe = path.join(folder, `.oqjob-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
+  await writeFile(probe, '', { flag: 'wx' }).then(() => rm(probe, { force: true })).catch(() => {
     throw new UserError(`The folder of the output file "${file}" is not writable: ${folder}`, {
       hint: 'Choose another --output path, or change the folder permissions.',
     });

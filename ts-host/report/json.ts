@@ -49,7 +49,7 @@ export function formatJson(result: CheckResult, toolVersion: string): string {
       ? {
           baseline: {
             file: result.baseline.file,
-            stale: result.baseline.stale.map((entry) => ({ rule: entry.rule, file: entry.file, symbol: entry.symbol, member: entry.member, message: entry.message })),
+            stale: result.baseline.stale.map((entry) => ({ ruleId: entry.rule, file: entry.file, symbol: entry.symbol, member: entry.member, message: entry.message })),
             expired: result.baseline.expired.map(({ finding, expires }) => ({ ruleId: finding.ruleId, file: finding.file, line: finding.line, expires })),
           },
         }

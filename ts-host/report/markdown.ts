@@ -14,7 +14,9 @@ export function formatMarkdownSummary(result: CheckResult, rules: CatalogRule[])
   }
 
   const count = result.findings.length;
-  lines.push(`${count} ${count === 1 ? 'finding' : 'findings'}: ${totals.error} errors, ${totals.warning} warnings, ${totals.note} notes${result.suppressedCount > 0 ? `, ${result.suppressedCount} suppressed in source` : ''}.`);
+  const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  const baseline = result.baseline ? `, ${result.baseline.unchanged.length} accepted by the baseline` : '';
+  lines.push(`${plural(count, result.baseline ? 'new finding' : 'finding')}: ${plural(totals.error, 'error')}, ${plural(totals.warning, 'warning')}, ${plural(totals.note, 'note')}${baseline}${result.suppressedCount > 0 ? `, ${result.suppressedCount} suppressed in source` : ''}.`);
   if (count === 0) {
     return `${lines.join('\n')}\n`;
   }

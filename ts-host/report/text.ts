@@ -68,9 +68,11 @@ function formatBaseline(result: CheckResult, options: TextReportOptions, paint: 
   }
 
   if (baseline.stale.length > 0) {
-    lines.push(paint(result.strictBaseline ? 'error' : 'warning', `${plural(baseline.stale.length, 'baseline entry', 'baseline entries')} in ${baseline.file} match no finding any more (fixed, or the code changed):`));
+    const verb = baseline.stale.length === 1 ? 'matches' : 'match';
+    const strict = result.strictBaseline ? ' With --strict-baseline this fails the run.' : '';
+    lines.push(paint(result.strictBaseline ? 'error' : 'warning', `${plural(baseline.stale.length, 'baseline entry', 'baseline entries')} in ${baseline.file} ${verb} no finding any more (fixed, or the code changed).${strict}`));
     lines.push(...baseline.stale.map((entry) => `  ${entry.file}  ${entry.rule}  ${describeEntryPlace(entry)}`));
-    lines.push(`  Remove them with: oqjob baseline --prune${baseline.file === 'oqjob-baseline.json' ? '' : ` --file ${baseline.file}`}`);
+    lines.push(`  Remove ${baseline.stale.length === 1 ? 'it' : 'them'} with: ${baseline.pruneCommand ?? 'oqjob baseline --prune'}`);
   }
 
   if (lines.length > 0) {

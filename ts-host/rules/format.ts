@@ -46,7 +46,7 @@ export function formatRulesMarkdown(rules: CatalogRule[]): string {
     '',
     '<!-- Generated from the analyzer\'s descriptors by "npm run docs:rules"; edit the descriptors, not this table. -->',
     '',
-    `oqjob has ${rules.length} rules in ${new Set(rules.map((rule) => rule.family)).size} families. Each rule's page says what it reports, the framework fact behind it, how to fix a finding and how to suppress one. Severities are SARIF levels (note is the compiler's info); change one per rule in \`.editorconfig\`, for example \`dotnet_diagnostic.OQJ2003.severity = error\`.`,
+    `oqjob has ${rules.length} ${rules.length === 1 ? 'rule' : 'rules'} in ${new Set(rules.map((rule) => rule.family)).size} ${new Set(rules.map((rule) => rule.family)).size === 1 ? 'family' : 'families'}. Each rule's page says what it reports, the framework fact behind it, how to fix a finding and how to suppress one. Severities are SARIF levels (note is the compiler's info); change one per rule in \`.editorconfig\`, for example \`dotnet_diagnostic.OQJ2003.severity = error\`.`,
     '',
     '| ID | Title | Default severity | Rule family |',
     '|---|---|---|---|',
