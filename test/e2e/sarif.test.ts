@@ -73,5 +73,5 @@ test('check --category - only with --format sarif', async (t) => {
   const folder = await copyFixtures('sample-module');
   const run = await runCli(['check', 'sample-module', '--category', 'x'], folder);
   t.is(run.exitCode, 2);
-  t.regex(run.stderr, /--category and --include-suppressed apply only to --format sarif/);
+  t.regex(run.stderr, /The flag --category applies only to --format sarif, not to --format text/);
 });

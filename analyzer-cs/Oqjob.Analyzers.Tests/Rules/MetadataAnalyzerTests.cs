@@ -326,6 +326,7 @@ public class MetadataAnalyzerTests
         if (reported)
         {
             Assert.All(diagnostics, d => Assert.Contains("upgrade to Oqtane 3.0.2", d.GetMessage()));
+            Assert.All(diagnostics, d => Assert.Contains("which Oqtane 3.0.1 does not know", d.GetMessage()));
         }
     }
 

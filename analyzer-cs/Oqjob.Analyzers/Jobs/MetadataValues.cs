@@ -28,7 +28,7 @@ namespace Oqjob.Analyzers.Jobs
                 case "w":
                 case "O":
                     return oqtaneVersion != null && oqtaneVersion < WeeksAndOnceSince
-                        ? "which Oqtane " + oqtaneVersion + " does not know (w and O exist since Oqtane 3.0.2)"
+                        ? "which Oqtane " + oqtaneVersion.ToString(3) + " does not know (w and O exist since Oqtane 3.0.2)"
                         : null;
                 default:
                     return code == null
