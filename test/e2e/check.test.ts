@@ -1,4 +1,5 @@
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
 import { copyFixtures, hashTree, runCli } from '../helpers/fixtures.js';
@@ -126,4 +127,15 @@ test('check - ambiguous folder exits 2 and lists the choices', async (t) => {
   t.is(run.exitCode, 2);
   t.regex(run.stderr, /contains 2 projects and no solution: A\.csproj, B\.csproj/);
   t.regex(run.stderr, /oqjob check two-projects\/A\.csproj/);
+});
+
+test('check - leaves nothing in the temporary folder', async (t) => {
+  const folder = await copyFixtures('sample-module');
+  const temporary = await mkdtemp(path.join(os.tmpdir(), 'oqjob-tmpdir-'));
+
+  // oqjob's work folder and every scratch file of dotnet and MSBuild go below TMPDIR.
+  const run = await runCli(['check', 'sample-module', '--quiet'], folder, { TMPDIR: temporary });
+
+  t.is(run.exitCode, 1, run.stderr);
+  t.deepEqual(await readdir(temporary), []);
 });

@@ -45,8 +45,15 @@ export async function runAnalysisBuild(request: AnalysisBuildRequest): Promise<A
 
   const progress = new BuildProgress(request.logger);
   const outputLines: string[] = [];
+  // dotnet and MSBuild leave scratch files (MSBuildTemp, NuGetScratch, diagnostic pipes) in the
+  // temporary folder, above all when a build is stopped. Pointing it into oqjob's work folder,
+  // which is removed after every run, leaves nothing behind.
+  const temporary = path.join(request.workDirectory, 'tmp');
+  await mkdir(temporary, { recursive: true });
+
   const result = await runDotnet(args, {
     cwd: request.target.root,
+    env: { TMPDIR: temporary, TMP: temporary, TEMP: temporary },
     onLine: (line) => {
       outputLines.push(line);
       progress.onLine(line);
