@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { UserError } from '../errors.js';
+import { isRecord } from '../io/json-shape.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import type { FindingIdentity } from './identity.js';
 
@@ -166,8 +167,4 @@ export function describeEntryPlace(entry: BaselineEntry): string {
   }
 
   return entry.member === '.ctor' ? `${entry.symbol} (constructor)` : `${entry.symbol}.${entry.member}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,6 @@
 import { countBySeverity, type CheckResult } from '../check/result.js';
 import type { CatalogRule } from '../rules/catalog.js';
+import { plural } from './text.js';
 
 /**
  * Formats a summary for $GITHUB_STEP_SUMMARY or a pull-request comment: totals, then one
@@ -14,7 +15,6 @@ export function formatMarkdownSummary(result: CheckResult, rules: CatalogRule[])
   }
 
   const count = result.findings.length;
-  const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
   const baseline = result.baseline ? `, ${result.baseline.unchanged.length} accepted by the baseline` : '';
   lines.push(`${plural(count, result.baseline ? 'new finding' : 'finding')}: ${plural(totals.error, 'error')}, ${plural(totals.warning, 'warning')}, ${plural(totals.note, 'note')}${baseline}${result.suppressedCount > 0 ? `, ${result.suppressedCount} suppressed in source` : ''}.`);
   if (count === 0) {

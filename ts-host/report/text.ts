@@ -135,6 +135,7 @@ export function formatTotals(result: CheckResult): string {
   return `${plural(result.findings.length, noun)} (${parts.join(', ')})${baseline}${suppressed} in ${plural(projects, 'compiled project')} of ${result.target}`;
 }
 
-function plural(count: number, noun: string, nouns = `${noun}s`): string {
+/** Returns "1 finding" or "2 findings"; `nouns` gives an irregular plural. */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : nouns}`;
 }

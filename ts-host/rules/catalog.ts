@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { isRecord } from '../io/json-shape.js';
 import type { Severity } from '../findings/finding.js';
 import { packageRoot } from '../version.js';
 
@@ -84,8 +85,4 @@ function checkRule(rule: unknown, index: number, broken: (detail: string) => Use
   }
 
   return rule as unknown as CatalogRule;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -82,25 +82,9 @@ namespace Oqjob.Analyzers.Jobs
         /// </summary>
         public bool IsResolvedServiceValue(IOperation? value)
         {
-            while (true)
-            {
-                switch (value)
-                {
-                    case IConversionOperation conversion:
-                        value = conversion.Operand;
-                        continue;
-                    case IAwaitOperation awaited:
-                        value = awaited.Operation;
-                        continue;
-                    case ICoalesceOperation coalesce:
-                        value = coalesce.Value;
-                        continue;
-                    case IInvocationOperation invocation:
-                        return IsResolution(invocation.TargetMethod);
-                    default:
-                        return false;
-                }
-            }
+            return value != null
+                && StoredValue.Unwrap(value) is IInvocationOperation invocation
+                && IsResolution(invocation.TargetMethod);
         }
 
         /// <summary>True for IServiceScopeFactory.CreateScope and the CreateScope and CreateAsyncScope extension methods.</summary>

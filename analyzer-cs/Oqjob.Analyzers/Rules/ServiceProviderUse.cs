@@ -112,7 +112,7 @@ namespace Oqjob.Analyzers.Rules
                 return;
             }
 
-            var stored = Unwrap(value);
+            var stored = StoredValue.Unwrap(value);
             var memberType = member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type;
             var description = "the " + Kind(member) + " '" + member.Name + "'";
             if (symbols.IsProviderOrScope(memberType) || symbols.IsProviderOrScope(stored.Type))
@@ -126,7 +126,7 @@ namespace Oqjob.Analyzers.Rules
             }
 
             var source = LocalInitializer(body, stored) ?? stored;
-            if (IsResolvedService(source) || IsConstructedService(source))
+            if (symbols.IsResolvedServiceValue(source) || IsConstructedService(source))
             {
                 Report(Descriptors.CachedService, location, body, member.Name);
             }
@@ -164,22 +164,17 @@ namespace Oqjob.Analyzers.Rules
                     && SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local)
                     && declarator.Initializer != null)
                 {
-                    return Unwrap(declarator.Initializer.Value);
+                    return StoredValue.Unwrap(declarator.Initializer.Value);
                 }
 
                 if (operation is IIsPatternOperation { Pattern: IDeclarationPatternOperation pattern } isPattern
                     && SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, reference.Local))
                 {
-                    return Unwrap(isPattern.Value);
+                    return StoredValue.Unwrap(isPattern.Value);
                 }
             }
 
             return null;
-        }
-
-        private bool IsResolvedService(IOperation value)
-        {
-            return value is IInvocationOperation invocation && symbols.IsResolution(invocation.TargetMethod);
         }
 
         /// <summary>
@@ -202,8 +197,8 @@ namespace Oqjob.Analyzers.Rules
 
             foreach (var argument in creation.Arguments)
             {
-                var argumentValue = Unwrap(argument.Value);
-                if (symbols.IsProviderOrScope(argumentValue.Type) || IsResolvedService(argumentValue))
+                var argumentValue = StoredValue.Unwrap(argument.Value);
+                if (symbols.IsProviderOrScope(argumentValue.Type) || symbols.IsResolvedServiceValue(argumentValue))
                 {
                     return true;
                 }
@@ -245,31 +240,6 @@ namespace Oqjob.Analyzers.Rules
         {
             return value is IParameterReferenceOperation reference
                 && reference.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor };
-        }
-
-        /// <summary>Looks through conversions, awaits, null-forgiving and the left side of ?? to the value that is stored.</summary>
-        private static IOperation Unwrap(IOperation value)
-        {
-            while (true)
-            {
-                switch (value)
-                {
-                    case IConversionOperation conversion:
-                        value = conversion.Operand;
-                        break;
-                    case IAwaitOperation awaited:
-                        value = awaited.Operation;
-                        break;
-                    case ICoalesceOperation coalesce:
-                        value = coalesce.Value;
-                        break;
-                    case IParenthesizedOperation parenthesized:
-                        value = parenthesized.Operand;
-                        break;
-                    default:
-                        return value;
-                }
-            }
         }
 
         private static bool IsAssignmentTarget(IOperation reference)
