@@ -3,8 +3,8 @@ namespace Oqjob.Analyzers
     /// <summary>
     /// The registry of oqjob's diagnostic IDs. The first digit is the rule family (1 job type
     /// and placement, 2 constructor and scope, 3 metadata, 4 execution, 5 tenant safety,
-    /// 6 errors and output, 7 idempotency, 8 framework-owned lifecycle); an ID is never reused
-    /// once released, even if its rule is retired.
+    /// 6 errors and output, 7 idempotency, 8 framework-owned lifecycle). A released ID is never
+    /// reused, even if its rule is retired.
     /// </summary>
     public static class DiagnosticIds
     {

@@ -48,7 +48,7 @@ test('baseline - a fresh baseline accepts every finding', async (t) => {
   t.deepEqual(counts(report), { fresh: 0, unchanged: 11, stale: 0 });
 });
 
-test('baseline - moved lines, moved members, edits nearby, a renamed file and CRLF keep identity', async (t) => {
+test('baseline - edits that keep identity', async (t) => {
   const folder = await baselined();
   const jobs = path.join(folder, server, 'Jobs');
   const services = path.join(folder, server, 'Services');
@@ -74,7 +74,7 @@ test('baseline - moved lines, moved members, edits nearby, a renamed file and CR
   t.is(exitCode, 0);
 });
 
-test('baseline - a renamed class is new with one stale entry; a new finding beside baselined ones is the only new one', async (t) => {
+test('baseline - renamed class and new finding', async (t) => {
   const folder = await baselined();
   const services = path.join(folder, server, 'Services');
   await edit(path.join(services, 'ReminderCacheWarmer.cs'), (text) => text.replace(/ReminderCacheWarmer/g, 'CacheWarmer'));
@@ -92,7 +92,7 @@ test('baseline - a renamed class is new with one stale entry; a new finding besi
   t.is(strict.exitCode, 1, 'stale entries fail with --strict-baseline');
 });
 
-test('baseline - two identical findings need two entries; fixing one leaves one stale entry', async (t) => {
+test('baseline - identical findings, one fixed', async (t) => {
   const folder = await copyFixtures('sample-module');
   const job = path.join(folder, server, 'Jobs', 'ReminderExportJob.cs');
   const twice = 'Interval = 6;\n            System.IO.File.Exists("a");\n            System.IO.File.Exists("a");';
@@ -105,7 +105,7 @@ test('baseline - two identical findings need two entries; fixing one leaves one 
   t.is(report.baseline.stale[0]?.ruleId, 'OQJ4008');
 });
 
-test('baseline - an expired entry reports its finding as new and says so', async (t) => {
+test('baseline - expired entry reports new', async (t) => {
   const folder = await baselined();
   const file = path.join(folder, 'sample-module', 'oqjob-baseline.json');
   await edit(file, (text) => text.replace('{"rule":"OQJ4001"', '{"expires":"2020-01-31","rule":"OQJ4001"'));
@@ -123,7 +123,7 @@ test('baseline - an expired entry reports its finding as new and says so', async
   t.regex(await readFile(file, 'utf8'), /"expires":"2020-01-31"/);
 });
 
-test('baseline - branches that baseline different findings merge without conflict', async (t) => {
+test('baseline - branches merge without conflict', async (t) => {
   const folder = await baselined();
   const git = (...args: string[]) => execa('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: folder, reject: false });
   await writeFile(path.join(folder, '.gitignore'), 'bin/\nobj/\n');
@@ -149,7 +149,7 @@ test('baseline - branches that baseline different findings merge without conflic
   t.deepEqual(counts(report), { fresh: 0, unchanged: 13, stale: 0 });
 });
 
-test('baseline - malformed, existing and hand-edited files', async (t) => {
+test('baseline - malformed and hand-edited files', async (t) => {
   const folder = await baselined();
   const file = path.join(folder, 'sample-module', 'oqjob-baseline.json');
 

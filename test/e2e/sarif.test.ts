@@ -51,7 +51,7 @@ function withoutRuleHelp(log: Sarif.Log): Sarif.Log {
   return copy;
 }
 
-test('check --format sarif - in a git checkout, addresses start at the repository root', async (t) => {
+test('check --format sarif - addresses from repository root', async (t) => {
   const folder = await copyFixtures('sample-module');
   const git = (...args: string[]) => execa('git', args, { cwd: folder });
   await git('init', '-q', '-b', 'main');

@@ -17,11 +17,11 @@ export interface FakeGitHubOptions {
   tokenWithoutScope?: string;
   /** The only repository that exists, as owner/name; others get 404. */
   repository: string;
-  /** Answer the first n upload requests with this 5xx status. */
+  /** Respond to the first n upload requests with this 5xx status. */
   failFirstUploads?: { count: number; status: number };
-  /** Never answer: the request hangs until the client gives up. */
+  /** Never respond: the request hangs until the client gives up. */
   hang?: boolean;
-  /** Answer the first n uploads with 429 Too Many Requests. */
+  /** Respond to the first n uploads with 429 Too Many Requests. */
   rateLimitFirstUploads?: number;
   /** Answer every upload with this status and message, as GitHub does for a body it rejects. */
   rejectUploads?: { status: number; message: string };

@@ -85,8 +85,8 @@ test('computeLineHashes - identical windows get occurrence numbers', (t) => {
 });
 
 test('computeLineHashes - byte-order mark is hashed', (t) => {
-  // GitHub decodes files as UTF-8 and keeps the mark, so it is part of line 1's window;
-  // the Multitool drops it, so it is no reference here.
+  // GitHub decodes files as UTF-8 and keeps the mark, so the mark is part of line 1's window.
+  // The Multitool drops it, so the Multitool is no reference for this case.
   const withMark = computeLineHashes(`\ufeff${source}`);
   const without = computeLineHashes(source);
   t.not(withMark.get(1), without.get(1));

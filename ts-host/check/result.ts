@@ -26,7 +26,7 @@ export interface CheckResult {
   target: string;
   /** The findings to report: with a baseline, only the new ones. */
   findings: Finding[];
-  /** What the baseline matched and left stale, when one was applied. */
+  /** The baseline's matches and stale entries, when a baseline was applied. */
   baseline?: BaselineOutcome;
   /** With --strict-baseline, stale baseline entries make the run fail. */
   strictBaseline?: boolean;

@@ -72,8 +72,8 @@ async function renderOne(rule: CatalogRule, format: RulesFlags['format']): Promi
 }
 
 function findRule(catalog: CatalogRule[], id: string): CatalogRule {
-  const wanted = id.trim().toUpperCase();
-  const rule = catalog.find((candidate) => candidate.id === wanted);
+  const requested = id.trim().toUpperCase();
+  const rule = catalog.find((candidate) => candidate.id === requested);
   if (!rule) {
     throw new UserError(`There is no rule "${id}".`, {
       hint: `Rule IDs look like OQJ3002; run "oqjob rules" to list all ${catalog.length}.`,

@@ -213,23 +213,23 @@ function readJson(answer: HttpAnswer, url: string): Record<string, unknown> {
 /** Maps an error status to a message that names the likely cause and the fix. */
 function httpError(answer: HttpAnswer, method: string, url: string, clean: (text: string) => string): UserError {
   const detail = clean(errorMessage(answer.text));
-  const what = `GitHub rejected ${method} ${url} with ${answer.status} ${answer.statusText}${detail ? `: ${detail}` : ''}`;
+  const summary = `GitHub rejected ${method} ${url} with ${answer.status} ${answer.statusText}${detail ? `: ${detail}` : ''}`;
   switch (answer.status) {
     case 401:
-      return new UserError(`${what}.`, { hint: 'The token in GITHUB_TOKEN is invalid or expired; create a new one.' });
+      return new UserError(`${summary}.`, { hint: 'The token in GITHUB_TOKEN is invalid or expired; create a new one.' });
     case 403:
-      return new UserError(`${what}.`, {
+      return new UserError(`${summary}.`, {
         hint: 'The token needs the security_events scope (in a workflow: permissions: security-events: write), and code scanning must be enabled for the repository (GitHub Advanced Security for private repositories).',
       });
     case 404:
-      return new UserError(`${what}.`, { hint: 'Check --repo (owner/name) and --api-url, and that the token can see the repository.' });
+      return new UserError(`${summary}.`, { hint: 'Check --repo (owner/name) and --api-url, and that the token can see the repository.' });
     case 413:
-      return new UserError(`${what}.`, { hint: 'The SARIF file is too large for GitHub: fix or baseline findings, or split the check by project with one --category each.' });
+      return new UserError(`${summary}.`, { hint: 'The SARIF file is too large for GitHub: fix or baseline findings, or split the check by project with one --category each.' });
     case 400:
     case 422:
-      return new UserError(`${what}.`, { hint: 'GitHub found the SARIF or the commit and ref invalid: check --sha (a full 40-character commit) and --ref (such as refs/heads/main), and that the file is one written by oqjob check --format sarif.' });
+      return new UserError(`${summary}.`, { hint: 'GitHub found the SARIF or the commit and ref invalid: check --sha (a full 40-character commit) and --ref (such as refs/heads/main), and that the file is one written by oqjob check --format sarif.' });
     default:
-      return new UserError(`${what}.`, { hint: 'See the message above; run again with a corrected request.' });
+      return new UserError(`${summary}.`, { hint: 'See the message above; run again with a corrected request.' });
   }
 }
 

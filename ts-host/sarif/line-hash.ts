@@ -1,7 +1,7 @@
 /**
  * GitHub's primaryLocationLineHash. It is a rolling hash over the 100 characters that start
- * at a line's first character, with blanks and tabs left out and line endings normalized to
- * LF, followed by ":n" for the n-th line of the file with the same hash. GitHub computes the
+ * at a line's first character. Blanks and tabs are left out, and line endings become LF. The
+ * hash is followed by ":n" for the n-th line of the file with the same hash. GitHub computes the
  * same value when a SARIF file arrives without it. A different value makes GitHub warn about
  * inconsistent fingerprints and open duplicate alerts.
  *
