@@ -14,3 +14,11 @@ export class UserError extends Error {
     this.exitCode = options.exitCode ?? 2;
   }
 }
+
+/** Thrown when the run was stopped by a signal; the CLI turns it into exit code 130 or 143. */
+export class InterruptedError extends Error {
+  constructor() {
+    super('The run was interrupted.');
+    this.name = 'InterruptedError';
+  }
+}

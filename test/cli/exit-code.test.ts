@@ -31,3 +31,11 @@ test('exitCodeFor - cases', (t) => {
     t.is(exitCodeFor(result(found, failOn, succeeded)), expected, `${found.join(',')} with --fail-on ${failOn}, build ${succeeded ? 'ok' : 'failed'}`);
   }
 });
+
+test('exitCodeFor - an incomplete analysis exits 2 even without findings', (t) => {
+  const incomplete = result([], 'error');
+  incomplete.build.complete = false;
+  incomplete.build.logProblems = ['The oqjob analyzer failed in project p'];
+
+  t.is(exitCodeFor(incomplete), 2);
+});

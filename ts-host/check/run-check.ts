@@ -1,14 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runAnalysisBuild, type AnalysisBuild } from '../dotnet/build.js';
-import { UserError } from '../errors.js';
+import { analyzerLoadFailure, findAnalyzerCrashes, findAnalyzerLoadFailures, findRestoreErrors, restoreFailure } from '../dotnet/diagnose.js';
+import { probeSdk } from '../dotnet/sdk.js';
+import { InterruptedError, UserError } from '../errors.js';
 import { collectFindings, toRelative, type CompiledLog } from '../findings/collect.js';
 import type { Severity } from '../findings/finding.js';
 import type { Logger } from '../log/logger.js';
 import { discoverBuildTarget } from '../project/discover.js';
+import { assertSolutionProjectsExist } from '../project/solution-file.js';
 import { readCompilerLog, readManifests, type CompileManifest } from '../sarif/compiler-log.js';
 import type { BuildOutcome, CheckResult } from './result.js';
+import { acquireTreeLock } from './tree-lock.js';
 
 export interface CheckOptions {
   /** The path given on the command line: a folder, .sln, .slnx or .csproj. */
@@ -23,14 +28,6 @@ export interface CheckOptions {
   logger: Logger;
 }
 
-/** Thrown when the run was stopped by a signal; the CLI turns it into exit code 130 or 143. */
-export class InterruptedError extends Error {
-  constructor() {
-    super('The check was interrupted.');
-    this.name = 'InterruptedError';
-  }
-}
-
 // Shown when the build fails; more would hide the first, most telling lines.
 const maxErrorLines = 20;
 
@@ -38,7 +35,21 @@ const maxErrorLines = 20;
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const target = await discoverBuildTarget(options.path, options.cwd);
   options.logger.debug(`checking ${target.kind} ${target.file}`);
+  if (target.kind === 'solution') {
+    await assertSolutionProjectsExist(target.file, toRelative(target.file, options.cwd));
+  }
 
+  const sdkVersion = await probeSdk({
+    cwd: target.root,
+    ...(options.dotnetPath === undefined ? {} : { dotnetPath: options.dotnetPath }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  });
+  options.logger.debug(`.NET SDK ${sdkVersion}`);
+
+  const releaseLock = await acquireTreeLock(target.root, {
+    logger: options.logger,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  });
   const workDirectory = await mkdtemp(path.join(os.tmpdir(), 'oqjob-'));
   try {
     const build = await runAnalysisBuild({
@@ -47,6 +58,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       targetsPath: options.targetsPath,
       workDirectory,
       logger: options.logger,
+      ...(await outputFolderFor(target.root, workDirectory, options.logger)),
       ...(options.timeoutSeconds === undefined ? {} : { timeoutMs: options.timeoutSeconds * 1000 }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.dotnetPath === undefined ? {} : { dotnetPath: options.dotnetPath }),
@@ -62,13 +74,33 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       });
     }
 
-    return await collectResult(build, target.root, toRelative(target.file, target.root), options);
+    const restoreErrors = findRestoreErrors(build.outputLines);
+    if (build.result.exitCode !== 0 && restoreErrors.length > 0) {
+      throw restoreFailure(restoreErrors);
+    }
+
+    return await collectResult(build, target.root, toRelative(target.file, target.root), { ...options, sdkVersion });
   } finally {
     await rm(workDirectory, { recursive: true, force: true });
+    await releaseLock();
   }
 }
 
-async function collectResult(build: AnalysisBuild, root: string, targetName: string, options: CheckOptions): Promise<CheckResult> {
+/**
+ * Leaves bin/ and obj/ where dotnet puts them, unless the checked folder cannot be written
+ * (a read-only checkout): then the build writes them below oqjob's work folder instead.
+ */
+async function outputFolderFor(root: string, workDirectory: string, logger: Logger): Promise<{ artifactsPath?: string }> {
+  try {
+    await access(root, constants.W_OK);
+    return {};
+  } catch {
+    logger.info('oqjob: the checked folder is read-only; building into a temporary folder instead');
+    return { artifactsPath: path.join(workDirectory, 'artifacts') };
+  }
+}
+
+async function collectResult(build: AnalysisBuild, root: string, targetName: string, options: CheckOptions & { sdkVersion: string }): Promise<CheckResult> {
   const succeeded = build.result.exitCode === 0;
   const manifests = await readManifests(build.logDirectory);
   const logs: CompiledLog[] = [];
@@ -81,6 +113,8 @@ async function collectResult(build: AnalysisBuild, root: string, targetName: str
   }
 
   options.logger.debug(`read ${logs.length} compiler log(s) of ${manifests.length} compile(s)`);
+  assertAnalyzerRan(logs, root, path.basename(options.analyzerPath), options.sdkVersion);
+  logProblems.push(...analyzerCrashes(logs, root));
   const collected = collectFindings(logs, root);
   const errorLines = succeeded ? [] : buildErrorLines(build.outputLines, root);
   const outcome: BuildOutcome = {
@@ -108,6 +142,25 @@ async function collectResult(build: AnalysisBuild, root: string, targetName: str
   };
 }
 
+/** Throws when a compiler rejected the analyzer, because that project would look clean without being checked. */
+function assertAnalyzerRan(logs: CompiledLog[], root: string, analyzerFileName: string, sdkVersion: string): void {
+  for (const log of logs) {
+    const failure = findAnalyzerLoadFailures(log.results, analyzerFileName)[0];
+    if (failure) {
+      throw analyzerLoadFailure(toRelative(log.manifest.project, root), failure, sdkVersion);
+    }
+  }
+}
+
+/** Describes each crash of an oqjob analyzer; the rules of that analyzer went unchecked in that project. */
+function analyzerCrashes(logs: CompiledLog[], root: string): string[] {
+  return logs.flatMap((log) =>
+    findAnalyzerCrashes(log.results).map(
+      (crash) => `The oqjob analyzer failed in project ${toRelative(log.manifest.project, root)}, so some rules were not checked there (this is a bug in oqjob, please report it): ${crash.message.split(/\r?\n/)[0]}`,
+    ),
+  );
+}
+
 /**
  * Reads one compiler log. When the build succeeded every log must be there, so a bad log
  * is an error. When it failed, a project may have stopped before writing its log, so the
@@ -126,13 +179,14 @@ async function readLogOrRecord(manifest: CompileManifest, buildSucceeded: boolea
   }
 }
 
-/** Returns the distinct error lines of the build output, without MSBuild's project suffix. */
 /**
- * Picks the distinct error lines of the build output, without the trailing project path and
- * with the checked folder's path removed, so that reports name no absolute path of the machine.
+ * Picks the distinct error lines of the build output, without the trailing project path, with
+ * the checked folder's path removed and the home folder shown as "~", so that reports name no
+ * absolute path or user name of the machine.
  */
 function buildErrorLines(lines: string[], root: string): string[] {
   const rootPrefix = `${root.replace(/[\\/]+$/, '')}${path.sep}`;
+  const home = os.homedir().length > 1 ? `${os.homedir()}${path.sep}` : undefined;
   const seen = new Set<string>();
   const errors: string[] = [];
   for (const line of lines) {
@@ -141,9 +195,10 @@ function buildErrorLines(lines: string[], root: string): string[] {
     }
 
     const trimmed = line.trim().replace(/\s+\[[^\]]+\.(cs|vb|fs)proj(::TargetFramework=[^\]]+)?\]$/, '').split(rootPrefix).join('');
-    if (!seen.has(trimmed)) {
-      seen.add(trimmed);
-      errors.push(trimmed);
+    const shown = home === undefined ? trimmed : trimmed.split(home).join(`~${path.sep}`);
+    if (!seen.has(shown)) {
+      seen.add(shown);
+      errors.push(shown);
     }
   }
 

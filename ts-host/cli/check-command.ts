@@ -176,7 +176,8 @@ async function loadChosenBaseline(target: string, flags: CheckFlags, context: Co
 
 /** Maps a result to the documented exit code. */
 export function exitCodeFor(result: CheckResult): number {
-  if (!result.build.succeeded) {
+  // A partial analysis must not pass as a clean one, whatever the findings say.
+  if (!result.build.succeeded || !result.build.complete) {
     return ExitCode.Error;
   }
 

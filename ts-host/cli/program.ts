@@ -1,6 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { InterruptedError } from '../check/run-check.js';
-import { UserError } from '../errors.js';
+import { InterruptedError, UserError } from '../errors.js';
 import { createConsoleLogger } from '../log/logger.js';
 import { toolVersion } from '../version.js';
 import { addCheckCommand, type CommandContext } from './check-command.js';

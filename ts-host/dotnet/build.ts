@@ -18,6 +18,11 @@ export interface AnalysisBuildRequest {
   signal?: AbortSignal;
   dotnetPath?: string;
   logger: Logger;
+  /**
+   * Folder for bin/ and obj/ when the checked tree cannot be written (a read-only checkout);
+   * undefined builds in place, as `dotnet build` does.
+   */
+  artifactsPath?: string;
 }
 
 export interface AnalysisBuild {
@@ -62,7 +67,7 @@ export async function runAnalysisBuild(request: AnalysisBuildRequest): Promise<A
     ...(request.signal === undefined ? {} : { signal: request.signal }),
     ...(request.dotnetPath === undefined ? {} : { dotnetPath: request.dotnetPath }),
   });
-  progress.finish();
+  progress.finish(result.aborted ? 'stopped' : result.timedOut ? 'timed out' : 'finished');
   request.logger.debug(`dotnet build exited with code ${result.exitCode}`);
 
   return { result, logDirectory, outputLines };
@@ -85,5 +90,6 @@ export function buildArguments(request: AnalysisBuildRequest, logDirectory: stri
     propertyArgument('OqjobAnalyzerPath', request.analyzerPath),
     propertyArgument('OqjobLogDirectory', logDirectory),
     propertyArgument('OqjobRunStamp', stamp),
+    ...(request.artifactsPath === undefined ? [] : ['--artifacts-path', request.artifactsPath]),
   ];
 }

@@ -31,9 +31,15 @@ export class BuildProgress {
     }
   }
 
-  finish(): void {
+  /** Ends the status line; `how` says whether the build ran to its end or was stopped. */
+  finish(how: 'finished' | 'stopped' | 'timed out' = 'finished'): void {
     const seconds = ((Date.now() - this.startedAt) / 1000).toFixed(1);
+    const compiled = `${this.builtCount} project${this.builtCount === 1 ? '' : 's'} compiled`;
     this.logger.clearStatus();
-    this.logger.info(`oqjob: build finished in ${seconds} s, ${this.builtCount} project${this.builtCount === 1 ? '' : 's'} compiled`);
+    if (how === 'finished') {
+      this.logger.info(`oqjob: build finished in ${seconds} s, ${compiled}`);
+    } else {
+      this.logger.info(`oqjob: build ${how === 'stopped' ? 'stopped' : 'stopped at the timeout'} after ${seconds} s, ${compiled} by then`);
+    }
   }
 }

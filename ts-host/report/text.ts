@@ -91,8 +91,10 @@ function formatBuildProblems(result: CheckResult, paint: (code: keyof typeof col
   const lines: string[] = [];
   if (!build.succeeded) {
     lines.push(paint('error', `The build failed (dotnet exited with code ${build.exitCode}), so the analysis may be incomplete.`));
-  } else {
+  } else if (build.compilerErrors.length > 0) {
     lines.push(paint('warning', 'Some code did not compile, so the analysis may be incomplete.'));
+  } else {
+    lines.push(paint('error', 'Part of the analysis did not run, so findings may be missing.'));
   }
 
   for (const error of build.compilerErrors.slice(0, 10)) {
