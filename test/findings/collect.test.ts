@@ -91,3 +91,9 @@ test('toRelative - outside root keeps parent steps', (t) => {
 test('toRelative - Windows separators become forward slashes', (t) => {
   t.is(toRelative('Server\\Jobs\\Job.cs', '/src'), 'Server/Jobs/Job.cs');
 });
+
+test('toRelative - Windows log paths under a Windows root', (t) => {
+  t.is(toRelative('C:\\src\\Module\\Server\\Jobs\\Job.cs', 'C:\\src\\Module'), 'Server/Jobs/Job.cs');
+  t.is(toRelative('c:/src/Module/Server/Job.cs', 'C:\\src\\Module'), 'Server/Job.cs');
+  t.is(toRelative('C:\\src\\oqtane\\Base.cs', 'C:\\src\\Module'), '../oqtane/Base.cs');
+});

@@ -215,3 +215,15 @@ test('resolveTarget - an upper-case commit is accepted in lower case', async (t)
   const target = await resolveTarget({ repo: 'acme/reminders', sha: 'C'.repeat(40), ref: 'refs/heads/main' }, { cwd: os.tmpdir(), env: {} });
   t.is(target.commitSha, sha);
 });
+
+test('upload - a port fetch blocks fails at once', async (t) => {
+  const fake = await withFake(t);
+  // Port 6000 (X11) is on fetch's list of blocked ports, so no connection is ever attempted.
+  const { run, logger } = await upload(fake, await sarifFile(), { apiUrl: 'http://127.0.0.1:6000' });
+
+  const error = await t.throwsAsync(run, { instanceOf: UserError });
+
+  t.is(error?.message, 'The request POST http://127.0.0.1:6000/repos/acme/reminders/code-scanning/sarifs could not be sent: bad port.');
+  t.regex(error?.hint ?? '', /blocks for safety/);
+  t.false(logger.lines.some((line) => line.message.includes('retrying')), 'not retried');
+});

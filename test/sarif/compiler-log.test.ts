@@ -46,7 +46,7 @@ test('parseCompilerLog - marks suppressed results', (t) => {
 test('parseCompilerLog - truncated log names project and log', (t) => {
   const error = t.throws(() => parseCompilerLog('{"version":"2.1.0","runs":[{"res', manifest), { instanceOf: CompilerLogError });
   t.regex(error?.message ?? '', /^The compiler log of project \/src\/Module\.Server\/Module\.Server\.csproj \(net10\.0\) is not valid JSON/);
-  t.regex(error?.message ?? '', /: \/tmp\/logs\/Module\.Server\.sarif$/);
+  t.regex(error?.message ?? '', /: Module\.Server\.sarif, in oqjob's work folder$/);
 });
 
 test('parseCompilerLog - other SARIF version rejected', (t) => {
@@ -61,4 +61,16 @@ test('parseCompilerLog - prototype keys do not pollute', (t) => {
   );
   t.is(({} as Record<string, unknown>).polluted, undefined);
   t.is(result?.properties.OqjobSymbol, 'A');
+});
+
+test('parseCompilerLog - Windows file URIs become drive paths', (t) => {
+  const windowsLog = log([
+    { ruleId: 'OQJ1002', message: { text: 'x' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'file:///C:/src/My%20Module/Jobs/Job.cs' } } }] },
+    { ruleId: 'OQJ1002', message: { text: 'y' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'C:\\src\\My Module\\Jobs\\Other.cs' } } }] },
+  ]);
+
+  const [fromUri, fromPath] = parseCompilerLog(windowsLog, manifest);
+
+  t.is(fromUri?.file, 'C:/src/My Module/Jobs/Job.cs');
+  t.is(fromPath?.file, 'C:\\src\\My Module\\Jobs\\Other.cs');
 });

@@ -106,7 +106,7 @@ async function collectResult(build: AnalysisBuild, root: string, targetName: str
   const logs: CompiledLog[] = [];
   const logProblems: string[] = [];
   for (const manifest of manifests) {
-    const log = await readLogOrRecord(manifest, succeeded, logProblems);
+    const log = await readLogOrRecord({ ...manifest, displayName: toRelative(manifest.project, root) }, succeeded, logProblems);
     if (log) {
       logs.push(log);
     }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, realpath, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, realpath, rm, rmdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -31,7 +31,6 @@ interface LockOwner {
  */
 export async function acquireTreeLock(root: string, options: TreeLockOptions): Promise<ReleaseLock> {
   const lockDirectory = options.lockDirectory ?? path.join(os.tmpdir(), 'oqjob-locks');
-  await mkdir(lockDirectory, { recursive: true });
   const lockFile = path.join(lockDirectory, `${createHash('sha256').update(await realpath(root)).digest('hex').slice(0, 24)}.lock`);
   const me: LockOwner = { pid: process.pid, host: os.hostname() };
 
@@ -39,7 +38,11 @@ export async function acquireTreeLock(root: string, options: TreeLockOptions): P
   for (;;) {
     if (await tryCreate(lockFile, me)) {
       options.logger.debug(`acquired the folder lock ${lockFile}`);
-      return once(() => rm(lockFile, { force: true }));
+      return once(async () => {
+        await rm(lockFile, { force: true });
+        // An empty lock folder is removed so that a run leaves nothing behind, unless another run is using it.
+        await rmdir(lockDirectory).catch(() => undefined);
+      });
     }
 
     const owner = await readOwner(lockFile);
@@ -60,6 +63,8 @@ export async function acquireTreeLock(root: string, options: TreeLockOptions): P
 
 async function tryCreate(lockFile: string, owner: LockOwner): Promise<boolean> {
   try {
+    // Another run may have just removed the empty lock folder.
+    await mkdir(path.dirname(lockFile), { recursive: true });
     const handle = await open(lockFile, 'wx');
     try {
       await handle.writeFile(`${JSON.stringify(owner)}\n`);

@@ -108,7 +108,7 @@ async function checkAction(target: string, flags: CheckFlags, context: CommandCo
   }
 
   if (flags.output) {
-    await assertWritableTarget(path.resolve(context.cwd, flags.output));
+    await assertWritableTarget(path.resolve(context.cwd, flags.output), flags.output);
   }
 
   // The baseline is read before the build, so a missing or invalid file fails in seconds.

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
 import { UserError } from '../errors.js';
 
@@ -106,6 +107,10 @@ export async function runDotnet(args: string[], options: DotnetRunOptions): Prom
       throw dotnetNotFound(executable);
     }
 
+    if (timedOut || aborted) {
+      await waitForGroupExit(subprocess.pid);
+    }
+
     return {
       command,
       exitCode: result.exitCode ?? (timedOut || aborted ? -1 : 1),
@@ -141,23 +146,48 @@ function forwardLines(
   reader.on('line', (line) => onLine(line, name));
 }
 
-/** Sends SIGTERM to the whole process group, then SIGKILL to what is left after a grace period. */
+/** Sends SIGTERM to the whole process group, so MSBuild's nodes and the compiler end with dotnet. */
 function killProcessTree(pid: number | undefined): void {
-  if (pid === undefined) {
+  if (pid !== undefined) {
+    signalGroup(pid, 'SIGTERM');
+  }
+}
+
+/**
+ * Waits until every process of the stopped group has ended, and kills what is left after a
+ * grace period. The wait is awaited rather than left to a timer, because oqjob exits right
+ * after and a timer would die with it, leaving a stuck compiler running.
+ */
+async function waitForGroupExit(pid: number | undefined): Promise<void> {
+  if (pid === undefined || process.platform === 'win32') {
     return;
   }
 
-  const signalGroup = (signal: NodeJS.Signals): void => {
-    try {
-      process.kill(process.platform === 'win32' ? pid : -pid, signal);
-    } catch {
-      // The group is already gone.
-    }
-  };
+  const deadline = Date.now() + killGraceMs;
+  while (groupExists(pid) && Date.now() < deadline) {
+    await sleep(100);
+  }
 
-  signalGroup('SIGTERM');
-  const killer = setTimeout(() => signalGroup('SIGKILL'), killGraceMs);
-  killer.unref();
+  if (groupExists(pid)) {
+    signalGroup(pid, 'SIGKILL');
+  }
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(process.platform === 'win32' ? pid : -pid, signal);
+  } catch {
+    // The group has already ended.
+  }
+}
+
+function groupExists(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function isNotFound(result: { code?: string; failed?: boolean }): boolean {

@@ -106,10 +106,19 @@ function toCompilerError(result: CompilerResult, project: string, root: string):
   };
 }
 
-/** Returns the path relative to root with forward slashes, whatever the platform wrote. */
+/**
+ * Returns the path relative to root with forward slashes, whatever the platform wrote. A
+ * Windows path (drive letter, either slash) is compared as Windows compares paths, so a log
+ * written on Windows gives the same relative paths on any machine.
+ */
 export function toRelative(file: string, root: string): string {
+  const windows = /^[A-Za-z]:[\\/]/;
+  if (windows.test(file) && windows.test(root)) {
+    return path.win32.relative(root, file).split('\\').join('/');
+  }
+
   const normalised = file.replace(/\\/g, '/');
-  const relative = path.posix.isAbsolute(normalised) || /^[A-Za-z]:\//.test(normalised)
+  const relative = path.posix.isAbsolute(normalised) || windows.test(normalised)
     ? path.relative(root, file)
     : normalised;
   return relative.split(path.sep).join('/');

@@ -97,9 +97,7 @@ export class CodeScanningClient {
         }
 
         if (!isNetworkError(error)) {
-          throw new UserError(`The request ${method} ${url} could not be sent: ${this.clean(error instanceof Error ? error.message : String(error))}.`, {
-            hint: 'Check GITHUB_TOKEN (one line, no spaces) and --api-url.',
-          });
+          throw unsendable(method, url, this.clean(sendFailureReason(error)));
         }
 
         lastProblem = `cannot reach ${new URL(url).origin}: ${this.clean(networkReason(error))}`;
@@ -188,6 +186,24 @@ function isNetworkError(error: unknown): boolean {
   // fetch reports a socket failure as a TypeError whose cause carries a system error code.
   const cause = (error as { cause?: { code?: unknown } }).cause;
   return error instanceof TypeError && typeof cause?.code === 'string';
+}
+
+/** Returns fetch's own reason for not sending a request, which sits in the error's cause. */
+function sendFailureReason(error: unknown): string {
+  const cause = (error as { cause?: { message?: unknown } }).cause;
+  if (typeof cause?.message === 'string' && cause.message !== '') {
+    return cause.message;
+  }
+
+  return error instanceof Error ? error.message : String(error);
+}
+
+function unsendable(method: string, url: string, reason: string): UserError {
+  // fetch blocks ports of other protocols (6000, 6667, ...) before it connects, so a retry cannot help.
+  const hint = reason === 'bad port'
+    ? `The port in --api-url is one that Node's fetch blocks for safety. Use the API's real address, such as https://api.github.com.`
+    : 'Check GITHUB_TOKEN (one line, no spaces) and --api-url.';
+  return new UserError(`The request ${method} ${url} could not be sent: ${reason}.`, { hint });
 }
 
 /** Builds the repository's API address from the API root, without a doubled slash. */

@@ -52,25 +52,28 @@ function cannotWrite(file: string, error: Error): UserError {
   });
 }
 
-/** Fails early, before a long build, when the output file's folder is missing or not writable. */
-export async function assertWritableTarget(file: string): Promise<void> {
+/**
+ * Fails early, before a long build, when the output file's folder is missing or not writable.
+ * `shown` is the path as the user typed it, for the messages.
+ */
+export async function assertWritableTarget(file: string, shown: string = file): Promise<void> {
   const folder = path.dirname(path.resolve(file));
   const info = await stat(folder).catch(() => undefined);
   if (!info || !info.isDirectory()) {
-    throw new UserError(`The folder of the output file "${file}" does not exist: ${folder}`, {
+    throw new UserError(`The folder of the output file "${shown}" does not exist: ${folder}`, {
       hint: 'Create the folder first, or choose another --output path.',
     });
   }
 
   const existing = await stat(file).catch(() => undefined);
   if (existing?.isDirectory()) {
-    throw new UserError(`The output path "${file}" is a folder.`, { hint: 'Pass a file name to --output.' });
+    throw new UserError(`The output path "${shown}" is a folder.`, { hint: 'Pass a file name to --output.' });
   }
 
   // A probe file, because access() passes for root in folders that still refuse files (/proc, read-only mounts).
   const probe = path.join(folder, `.oqjob-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
   await writeFile(probe, '', { flag: 'wx' }).then(() => rm(probe, { force: true })).catch(() => {
-    throw new UserError(`The folder of the output file "${file}" is not writable: ${folder}`, {
+    throw new UserError(`The folder of the output file "${shown}" is not writable: ${folder}`, {
       hint: 'Choose another --output path, or change the folder permissions.',
     });
   });

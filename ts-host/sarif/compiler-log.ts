@@ -10,6 +10,8 @@ export interface CompileManifest {
   assemblyName: string;
   /** Absolute path of the SARIF log that the injected targets set as the error log. */
   logPath: string;
+  /** The project as messages name it: relative to the checked folder. Defaults to `project`. */
+  displayName?: string;
 }
 
 /** One diagnostic from a compiler log, with only the fields oqjob uses. */
@@ -66,8 +68,10 @@ async function readManifest(file: string, logDirectory: string): Promise<Compile
 /** Error for a compiler log that is missing, too large or not valid SARIF 2.1. */
 export class CompilerLogError extends UserError {
   constructor(manifest: CompileManifest, problem: string) {
-    super(`The compiler log of project ${manifest.project}${manifest.targetFramework ? ` (${manifest.targetFramework})` : ''} ${problem}: ${manifest.logPath}`, {
-      hint: 'Run the check again; if it persists, run with --debug and report the build output.',
+    const project = manifest.displayName ?? manifest.project;
+    const framework = manifest.targetFramework ? ` (${manifest.targetFramework})` : '';
+    super(`The compiler log of project ${project}${framework} ${problem}: ${path.basename(manifest.logPath)}, in oqjob's work folder`, {
+      hint: 'Run the check again. If it fails the same way, run it with --debug and report the output, which shows the build command.',
     });
   }
 }
