@@ -36,3 +36,11 @@ test('baseline - a folder at the baseline path exits 2', async (t) => {
   t.is(run.exitCode, 2);
   t.regex(run.stderr, /is a folder/);
 });
+
+test('check - an unusable TMPDIR names the folder and the fix', async (t) => {
+  const folder = await copyFixtures('sample-module');
+  const run = await runCli(['check', 'sample-module'], folder, { TMPDIR: path.join(folder, 'no-such-folder') });
+  t.is(run.exitCode, 2, run.stderr);
+  t.regex(run.stderr, /The temporary folder ".*no-such-folder" cannot be used: ENOENT\./);
+  t.regex(run.stderr, /Set TMPDIR to a folder that exists/);
+});

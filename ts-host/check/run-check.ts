@@ -9,7 +9,7 @@ import { InterruptedError, UserError } from '../errors.js';
 import { collectFindings, toRelative, type CompiledLog } from '../findings/collect.js';
 import type { Severity } from '../findings/finding.js';
 import type { Logger } from '../log/logger.js';
-import { discoverBuildTarget } from '../project/discover.js';
+import { discoverBuildTarget, type BuildTarget } from '../project/discover.js';
 import { assertSolutionProjectsExist } from '../project/solution-file.js';
 import { readCompilerLog, readManifests, type CompileManifest } from '../sarif/compiler-log.js';
 import type { BuildOutcome, CheckResult } from './result.js';
@@ -33,6 +33,28 @@ const maxErrorLines = 20;
 
 /** Runs one `oqjob check`: finds the solution, builds it with the analyzer, and collects the findings. */
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
+  const { target, sdkVersion } = await preflight(options);
+  const workDirectory = await createWorkDirectory();
+  let releaseLock = async () => {};
+  try {
+    releaseLock = await acquireTreeLock(target.root, {
+      logger: options.logger,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
+
+    const build = await buildWithAnalyzer(target, workDirectory, options);
+    return await collectResult(build, target.root, toRelative(target.file, target.root), { ...options, sdkVersion });
+  } finally {
+    await rm(workDirectory, { recursive: true, force: true });
+    await releaseLock();
+  }
+}
+
+/**
+ * Finds the build target and checks, in about a second, what would otherwise fail only
+ * after a long restore: a solution listing missing projects, and a missing or too old SDK.
+ */
+async function preflight(options: CheckOptions): Promise<{ target: BuildTarget; sdkVersion: string }> {
   const target = await discoverBuildTarget(options.path, options.cwd);
   options.logger.debug(`checking ${target.kind} ${target.file}`);
   if (target.kind === 'solution') {
@@ -45,44 +67,50 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
   options.logger.debug(`.NET SDK ${sdkVersion}`);
+  return { target, sdkVersion };
+}
 
-  const releaseLock = await acquireTreeLock(target.root, {
+/** Runs the build and turns a stop, a timeout or a failed restore into the matching error. */
+async function buildWithAnalyzer(target: BuildTarget, workDirectory: string, options: CheckOptions): Promise<AnalysisBuild> {
+  const build = await runAnalysisBuild({
+    target,
+    analyzerPath: options.analyzerPath,
+    targetsPath: options.targetsPath,
+    workDirectory,
     logger: options.logger,
+    ...(await outputFolderFor(target.root, workDirectory, options.logger)),
+    ...(options.timeoutSeconds === undefined ? {} : { timeoutMs: options.timeoutSeconds * 1000 }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.dotnetPath === undefined ? {} : { dotnetPath: options.dotnetPath }),
   });
-  const workDirectory = await mkdtemp(path.join(os.tmpdir(), 'oqjob-'));
-  try {
-    const build = await runAnalysisBuild({
-      target,
-      analyzerPath: options.analyzerPath,
-      targetsPath: options.targetsPath,
-      workDirectory,
-      logger: options.logger,
-      ...(await outputFolderFor(target.root, workDirectory, options.logger)),
-      ...(options.timeoutSeconds === undefined ? {} : { timeoutMs: options.timeoutSeconds * 1000 }),
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-      ...(options.dotnetPath === undefined ? {} : { dotnetPath: options.dotnetPath }),
+
+  if (build.result.aborted) {
+    throw new InterruptedError();
+  }
+
+  if (build.result.timedOut) {
+    throw new UserError(`The build did not finish within ${options.timeoutSeconds} seconds and was stopped, with every process it started.`, {
+      hint: 'Raise --timeout, or run "dotnet build" on the same path to see where it hangs.',
     });
+  }
 
-    if (build.result.aborted) {
-      throw new InterruptedError();
-    }
+  const restoreErrors = findRestoreErrors(build.outputLines);
+  if (build.result.exitCode !== 0 && restoreErrors.length > 0) {
+    throw restoreFailure(restoreErrors);
+  }
 
-    if (build.result.timedOut) {
-      throw new UserError(`The build did not finish within ${options.timeoutSeconds} seconds and was stopped, with every process it started.`, {
-        hint: 'Raise --timeout, or run "dotnet build" on the same path to see where it hangs.',
-      });
-    }
+  return build;
+}
 
-    const restoreErrors = findRestoreErrors(build.outputLines);
-    if (build.result.exitCode !== 0 && restoreErrors.length > 0) {
-      throw restoreFailure(restoreErrors);
-    }
-
-    return await collectResult(build, target.root, toRelative(target.file, target.root), { ...options, sdkVersion });
-  } finally {
-    await rm(workDirectory, { recursive: true, force: true });
-    await releaseLock();
+/** Creates the run's private folder for logs and scratch files in the system's temporary folder. */
+async function createWorkDirectory(): Promise<string> {
+  const temporary = os.tmpdir();
+  try {
+    return await mkdtemp(path.join(temporary, 'oqjob-'));
+  } catch (error) {
+    throw new UserError(`The temporary folder "${temporary}" cannot be used: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, {
+      hint: 'Set TMPDIR to a folder that exists and that you may write to.',
+    });
   }
 }
 
