@@ -117,6 +117,17 @@ test('check - the compiler rejecting the analyzer is an error naming the SDK', a
   t.regex(run.stderr, /built for a newer compiler/);
 });
 
+test('check - an installation without the analyzer says how to fix it', async (t) => {
+  const install = await installCopyOfOqjob(await mkdtemp(path.join(os.tmpdir(), 'oqjob-partial-')));
+  const folder = await copyFixtures('sample-module');
+
+  const run = await execa(process.execPath, [path.join(install, 'dist', 'ts-host', 'cli', 'main.js'), 'check', 'sample-module'], { cwd: folder, reject: false, env: { CI: 'true' } });
+
+  t.is(run.exitCode, 2, run.stderr);
+  t.regex(run.stderr, /The oqjob installation is incomplete: Oqjob\.Analyzers\.dll is missing from .*analyzer\./);
+  t.regex(run.stderr, /npm run build/);
+});
+
 test('check - a module analyzer that throws does not stop oqjob', async (t) => {
   const folder = await copyFixtures('sample-module', 'faulty-analyzers');
   const project = path.join(folder, serverProject);

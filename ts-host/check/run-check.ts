@@ -55,6 +55,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
  * after a long restore: a solution listing missing projects, and a missing or too old SDK.
  */
 async function preflight(options: CheckOptions): Promise<{ target: BuildTarget; sdkVersion: string }> {
+  await assertInstalled(options.analyzerPath);
+  await assertInstalled(options.targetsPath);
   const target = await discoverBuildTarget(options.path, options.cwd);
   options.logger.debug(`checking ${target.kind} ${target.file}`);
   if (target.kind === 'solution') {
@@ -68,6 +70,17 @@ async function preflight(options: CheckOptions): Promise<{ target: BuildTarget; 
   });
   options.logger.debug(`.NET SDK ${sdkVersion}`);
   return { target, sdkVersion };
+}
+
+/** Fails when a file that oqjob ships is missing, as after an interrupted install or a partial build. */
+async function assertInstalled(file: string): Promise<void> {
+  try {
+    await access(file, constants.R_OK);
+  } catch {
+    throw new UserError(`The oqjob installation is incomplete: ${path.basename(file)} is missing from ${path.dirname(file)}.`, {
+      hint: 'Reinstall oqjob. In a clone of its repository, run "npm run build", which builds the analyzer and the CLI.',
+    });
+  }
 }
 
 /** Runs the build and turns a stop, a timeout or a failed restore into the matching error. */
