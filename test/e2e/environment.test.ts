@@ -68,6 +68,25 @@ test('check - a solution listing a deleted project names it', async (t) => {
   t.deepEqual(await hashTree(folder), before);
 });
 
+test('check - a listed project the build skips makes the check fail', async (t) => {
+  const folder = await copyFixtures('sample-module');
+  const solution = path.join(folder, 'sample-module', 'Acme.Module.Reminders.sln');
+  const serverId = /"Acme\.Module\.Reminders\.Server", "[^"]+", "\{([^}]+)\}"/.exec(await readFile(solution, 'utf8'))![1]!;
+  // Without its Build.0 lines the solution lists the Server project but never builds it.
+  await writeFile(solution, (await readFile(solution, 'utf8')).split('\n').filter((line) => !(line.includes(serverId) && line.includes('Build.0'))).join('\n'));
+  await writeFile(path.join(folder, 'empty.sln'), 'Microsoft Visual Studio Solution File, Format Version 12.00\n');
+
+  const skipped = await runCli(['check', 'sample-module', '--format', 'json'], folder);
+  const empty = await runCli(['check', 'empty.sln'], folder);
+
+  t.is(skipped.exitCode, 2, skipped.stderr);
+  const report = JSON.parse(skipped.stdout);
+  t.false(report.build.complete);
+  t.true(report.build.logProblems.some((problem: string) => problem.startsWith('The build did not compile Acme.Module.Reminders.Server/Acme.Module.Reminders.Server.csproj, which the solution lists')));
+  t.is(empty.exitCode, 2, empty.stdout);
+  t.regex(empty.stdout, /The build compiled no project, so nothing was checked\./);
+});
+
 test('check - an unknown package fails the restore with NuGet\'s line', async (t) => {
   const folder = await copyFixtures('sample-module');
   await addPackageReference(folder, 'Oqjob.Test.NoSuchPackage', '1.0.0');

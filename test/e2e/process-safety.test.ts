@@ -50,7 +50,7 @@ test('check - --timeout stops a hanging build and all its processes', async (t) 
   t.deepEqual(await readdir(temporary), []);
 });
 
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
   test(`check - ${signal} stops the build, writes nothing and exits ${code}`, async (t) => {
     const folder = await copyFixtures('sample-module');
     const baselineFile = path.join(folder, 'sample-module', 'oqjob-baseline.json');
@@ -65,7 +65,7 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     const result = await run;
 
     t.is(result.exitCode, code, String(result.stderr));
-    t.regex(String(result.stderr), /oqjob: stopped; a build that was running was ended with every process it started\./);
+    t.regex(String(result.stderr), /oqjob: stopped\. A build that was running was ended with every process it started, and no report or baseline was written\./);
     t.deepEqual(recordedPids(fake).filter(isRunning), []);
     t.deepEqual(await readdir(temporary), []);
     t.deepEqual(await hashTree(folder), before, 'no report written and the baseline unchanged');
@@ -87,6 +87,22 @@ test('baseline - SIGINT during the build leaves the baseline as it was', async (
   t.is(result.exitCode, 130, String(result.stderr));
   t.is(await readFile(baselineFile, 'utf8'), baselineText);
   t.deepEqual(await readdir(temporary), []);
+});
+
+test('baseline - a baseline edited during the build is not overwritten', async (t) => {
+  const folder = await copyFixtures('sample-module');
+  const baselineFile = path.join(folder, 'sample-module', 'oqjob-baseline.json');
+  await writeFile(baselineFile, baselineText);
+  const edited = '{\n  "version": 1,\n  "entries": [\n    {"rule": "OQJ1002", "file": "a.cs", "symbol": "A", "member": "", "message": "m", "text": "t", "reason": "kept"}\n  ]\n}\n';
+
+  const run = startCli(['baseline', 'sample-module', '--update'], folder, { TMPDIR: await privateTmp() });
+  await waitForLine(run, /restoring packages/);
+  await writeFile(baselineFile, edited);
+  const result = await run;
+
+  t.is(result.exitCode, 2, String(result.stderr));
+  t.regex(String(result.stderr), /The baseline ".*oqjob-baseline\.json" changed while oqjob was building, so it was not written\./);
+  t.is(await readFile(baselineFile, 'utf8'), edited);
 });
 
 test('check - SIGINT during a real build leaves no dotnet process behind', async (t) => {

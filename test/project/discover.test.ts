@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
@@ -64,4 +64,15 @@ test('discover - missing path is an error', async (t) => {
   const folder = await folderWith();
   const error = await t.throwsAsync(discoverBuildTarget('missing', folder), { instanceOf: UserError });
   t.is(error?.message, 'The path "missing" does not exist.');
+});
+
+test('discover - a symbolic link to a solution counts', async (t) => {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'oqjob-discover-'));
+  const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'oqjob-discover-'));
+  await writeFile(path.join(elsewhere, 'Real.sln'), '');
+  await symlink(path.join(elsewhere, 'Real.sln'), path.join(folder, 'Link.sln'));
+
+  const target = await discoverBuildTarget('.', folder);
+
+  t.is(target.file, path.join(folder, 'Link.sln'));
 });

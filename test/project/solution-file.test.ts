@@ -54,3 +54,22 @@ test('assertSolutionProjectsExist - passes when every project is there', async (
 
   await t.notThrowsAsync(assertSolutionProjectsExist(path.join(folder, 'M.slnx'), 'M.slnx'));
 });
+
+test('assertSolutionProjectsExist - a .slnx that is not XML is named', async (t) => {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'oqjob-sln-'));
+  await writeFile(path.join(folder, 'M.slnx'), 'this is <not xml');
+
+  const error = await t.throwsAsync(assertSolutionProjectsExist(path.join(folder, 'M.slnx'), 'M.slnx'), { instanceOf: UserError });
+
+  t.regex(error?.message ?? '', /^The solution "M\.slnx" cannot be read: /);
+});
+
+test('assertSolutionProjectsExist - returns the C# projects to expect', async (t) => {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'oqjob-sln-'));
+  await mkdir(path.join(folder, 'Server'));
+  await writeFile(path.join(folder, 'Server', 'Server.csproj'), '<Project />');
+  await writeFile(path.join(folder, 'Server', 'Shared.shproj'), '<Project />');
+  await writeFile(path.join(folder, 'M.slnx'), '<Solution><Project Path="Server/Server.csproj" /><Project Path="Server/Shared.shproj" /></Solution>');
+
+  t.deepEqual(await assertSolutionProjectsExist(path.join(folder, 'M.slnx'), 'M.slnx'), [path.join(folder, 'Server', 'Server.csproj')]);
+});

@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { constants, realpathSync } from 'node:fs';
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { discoverBuildTarget, type BuildTarget } from '../project/discover.js';
 import { assertSolutionProjectsExist } from '../project/solution-file.js';
 import { readCompilerLog, readManifests, type CompileManifest } from '../sarif/compiler-log.js';
 import type { BuildOutcome, CheckResult } from './result.js';
-import { acquireTreeLock } from './tree-lock.js';
+import { acquireTreeLock, type TreeLock } from './tree-lock.js';
 
 export interface CheckOptions {
   /** The path given on the command line: a folder, .sln, .slnx or .csproj. */
@@ -33,20 +33,26 @@ const maxErrorLines = 20;
 
 /** Runs one `oqjob check`: finds the solution, builds it with the analyzer, and collects the findings. */
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
-  const { target, sdkVersion } = await preflight(options);
+  const { target, sdkVersion, listedProjects } = await preflight(options);
   const workDirectory = await createWorkDirectory();
-  let releaseLock = async () => {};
+  let lock: TreeLock | undefined;
   try {
-    releaseLock = await acquireTreeLock(target.root, {
+    lock = await acquireTreeLock(target.root, {
       logger: options.logger,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
+    await lock.record({ workDirectory });
 
-    const build = await buildWithAnalyzer(target, workDirectory, options);
-    return await collectResult(build, target.root, toRelative(target.file, target.root), { ...options, sdkVersion });
+    // A run killed with SIGKILL cannot stop its build, so the lock names the build's process
+    // group for the next run, which ends it before it builds the same folder.
+    const held = lock;
+    const build = await buildWithAnalyzer(target, workDirectory, options, (pid) => {
+      held.record({ buildGroup: pid }).catch(() => undefined);
+    });
+    return await collectResult(build, target.root, toRelative(target.file, target.root), { ...options, sdkVersion, listedProjects });
   } finally {
     await rm(workDirectory, { recursive: true, force: true });
-    await releaseLock();
+    await lock?.release();
   }
 }
 
@@ -54,14 +60,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
  * Finds the build target and checks, in about a second, what would otherwise fail only
  * after a long restore: a solution listing missing projects, and a missing or too old SDK.
  */
-async function preflight(options: CheckOptions): Promise<{ target: BuildTarget; sdkVersion: string }> {
+async function preflight(options: CheckOptions): Promise<{ target: BuildTarget; sdkVersion: string; listedProjects: string[] }> {
   await assertInstalled(options.analyzerPath);
   await assertInstalled(options.targetsPath);
   const target = await discoverBuildTarget(options.path, options.cwd);
   options.logger.debug(`checking ${target.kind} ${target.file}`);
-  if (target.kind === 'solution') {
-    await assertSolutionProjectsExist(target.file, toRelative(target.file, options.cwd));
-  }
+  const listedProjects = target.kind === 'solution' ? await assertSolutionProjectsExist(target.file, toRelative(target.file, options.cwd)) : [target.file];
 
   const sdkVersion = await probeSdk({
     cwd: target.root,
@@ -69,7 +73,7 @@ async function preflight(options: CheckOptions): Promise<{ target: BuildTarget; 
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
   options.logger.debug(`.NET SDK ${sdkVersion}`);
-  return { target, sdkVersion };
+  return { target, sdkVersion, listedProjects };
 }
 
 /** Fails when a file that oqjob ships is missing, as after an interrupted install or a partial build. */
@@ -84,7 +88,7 @@ async function assertInstalled(file: string): Promise<void> {
 }
 
 /** Runs the build and turns a stop, a timeout or a failed restore into the matching error. */
-async function buildWithAnalyzer(target: BuildTarget, workDirectory: string, options: CheckOptions): Promise<AnalysisBuild> {
+async function buildWithAnalyzer(target: BuildTarget, workDirectory: string, options: CheckOptions, onStart: (pid: number) => void): Promise<AnalysisBuild> {
   const build = await runAnalysisBuild({
     target,
     analyzerPath: options.analyzerPath,
@@ -95,6 +99,7 @@ async function buildWithAnalyzer(target: BuildTarget, workDirectory: string, opt
     ...(options.timeoutSeconds === undefined ? {} : { timeoutMs: options.timeoutSeconds * 1000 }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.dotnetPath === undefined ? {} : { dotnetPath: options.dotnetPath }),
+    onStart,
   });
 
   if (build.result.aborted) {
@@ -117,7 +122,8 @@ async function buildWithAnalyzer(target: BuildTarget, workDirectory: string, opt
 
 /** Creates the run's private folder for logs and scratch files in the system's temporary folder. */
 async function createWorkDirectory(): Promise<string> {
-  const temporary = os.tmpdir();
+  // Resolved here, because dotnet runs in the solution's folder and would read a relative TMPDIR from there.
+  const temporary = path.resolve(os.tmpdir());
   try {
     return await mkdtemp(path.join(temporary, 'oqjob-'));
   } catch (error) {
@@ -141,7 +147,12 @@ async function outputFolderFor(root: string, workDirectory: string, logger: Logg
   }
 }
 
-async function collectResult(build: AnalysisBuild, root: string, targetName: string, options: CheckOptions & { sdkVersion: string }): Promise<CheckResult> {
+async function collectResult(
+  build: AnalysisBuild,
+  root: string,
+  targetName: string,
+  options: CheckOptions & { sdkVersion: string; listedProjects: string[] },
+): Promise<CheckResult> {
   const succeeded = build.result.exitCode === 0;
   const manifests = await readManifests(build.logDirectory);
   const logs: CompiledLog[] = [];
@@ -156,6 +167,9 @@ async function collectResult(build: AnalysisBuild, root: string, targetName: str
   options.logger.debug(`read ${logs.length} compiler log(s) of ${manifests.length} compile(s)`);
   assertAnalyzerRan(logs, root, path.basename(options.analyzerPath), options.sdkVersion);
   logProblems.push(...analyzerCrashes(logs, root));
+  if (succeeded) {
+    logProblems.push(...uncompiledProjects(options.listedProjects, manifests, root));
+  }
   const collected = collectFindings(logs, root);
   const errorLines = succeeded ? [] : buildErrorLines(build.outputLines, root);
   const outcome: BuildOutcome = {
@@ -190,6 +204,30 @@ function assertAnalyzerRan(logs: CompiledLog[], root: string, analyzerFileName: 
     if (failure) {
       throw analyzerLoadFailure(toRelative(log.manifest.project, root), failure, sdkVersion);
     }
+  }
+}
+
+/**
+ * Names the C# projects that the solution lists but the build did not compile, such as a
+ * project without a build entry for the configuration. Their code went unchecked, so a
+ * clean report would be false.
+ */
+function uncompiledProjects(listed: string[], manifests: CompileManifest[], root: string): string[] {
+  if (manifests.length === 0) {
+    return ['The build compiled no project, so nothing was checked. Check that the solution or project builds C# code with "dotnet build".'];
+  }
+
+  const compiled = new Set(manifests.map((manifest) => realPathOrSelf(manifest.project)));
+  return listed
+    .filter((project) => !compiled.has(realPathOrSelf(project)))
+    .map((project) => `The build did not compile ${toRelative(project, root)}, which the solution lists, so it was not checked. Check that the solution builds it in the configuration built (Debug by default).`);
+}
+
+function realPathOrSelf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return path.resolve(file);
   }
 }
 

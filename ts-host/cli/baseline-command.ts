@@ -1,4 +1,4 @@
-import { lstat } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { todayUtc } from '../baseline/apply.js';
@@ -6,7 +6,7 @@ import { defaultBaselineName, describeEntryPlace, readBaseline, writeBaseline, t
 import { identifyFindings } from '../baseline/identity.js';
 import { nextBaseline, type BaselineChanges, type BaselineMode } from '../baseline/update.js';
 import { runCheck } from '../check/run-check.js';
-import { UserError } from '../errors.js';
+import { InterruptedError, UserError } from '../errors.js';
 import { assertWritableTarget } from '../io/atomic-write.js';
 import { discoverBuildTarget } from '../project/discover.js';
 import { bundledAnalyzerPath, bundledTargetsPath, parseTimeout, type CommandContext } from './check-command.js';
@@ -53,6 +53,7 @@ async function baselineAction(target: string, flags: BaselineFlags, context: Com
 
   // Read before the build: an invalid file fails fast and is never overwritten.
   const existing = mode === 'create' ? undefined : await readBaseline(file);
+  const before = await fileSnapshot(file);
   await assertWritableTarget(file);
 
   const logger = context.createLogger({ quiet: flags.quiet ?? false, debug: flags.debug ?? false });
@@ -74,10 +75,32 @@ async function baselineAction(target: string, flags: BaselineFlags, context: Com
 
   const findings = await identifyFindings(result.findings, result.root);
   const changes = nextBaseline(findings, existing, mode, todayUtc());
+  if (context.signal.aborted) {
+    throw new InterruptedError();
+  }
+
+  await assertUnchangedSince(file, before);
   await writeBaseline(file, changes.baseline);
 
   context.stdout.write(describeChanges(path.relative(context.cwd, file) || file, changes));
   return ExitCode.Success;
+}
+
+/** The file's content when the run started, or undefined when there was none. */
+async function fileSnapshot(file: string): Promise<string | undefined> {
+  return readFile(file, 'utf8').catch(() => undefined);
+}
+
+/**
+ * Fails when the baseline changed during the build, for example when another oqjob baseline
+ * or a person wrote it: writing now would silently drop that change.
+ */
+async function assertUnchangedSince(file: string, before: string | undefined): Promise<void> {
+  if ((await fileSnapshot(file)) !== before) {
+    throw new UserError(`The baseline "${file}" changed while oqjob was building, so it was not written.`, {
+      hint: 'Another oqjob baseline run or an edit changed it. Run oqjob baseline again to start from the new content.',
+    });
+  }
 }
 
 async function chooseMode(file: string, flags: BaselineFlags): Promise<BaselineMode> {

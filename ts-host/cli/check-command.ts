@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -10,7 +11,7 @@ import { isAtLeast, type Severity } from '../findings/finding.js';
 import { assertWritableTarget, writeFileAtomic } from '../io/atomic-write.js';
 import type { Logger } from '../log/logger.js';
 import { parseCategory, renderReport, reportFormats, type ReportFormat } from '../report/render.js';
-import { UserError } from '../errors.js';
+import { InterruptedError, UserError } from '../errors.js';
 import { packageRoot, toolVersion } from '../version.js';
 import { ExitCode } from './exit-codes.js';
 
@@ -113,6 +114,9 @@ async function checkAction(target: string, flags: CheckFlags, context: CommandCo
 
   // The baseline is read before the build, so a missing or invalid file fails in seconds.
   const baseline = await loadChosenBaseline(target, flags, context);
+  if (flags.output) {
+    await assertNotAnInput(path.resolve(context.cwd, flags.output), flags.output, target, baseline?.file, context);
+  }
 
   const logger = context.createLogger({ quiet: flags.quiet ?? false, debug: flags.debug ?? false });
   const result = await runCheck({
@@ -144,6 +148,10 @@ async function checkAction(target: string, flags: CheckFlags, context: CommandCo
     showBaselined: flags.showBaselined ?? false,
     ...(category === undefined ? {} : { category }),
   });
+  if (context.signal.aborted) {
+    throw new InterruptedError();
+  }
+
   if (flags.output) {
     await writeFileAtomic(path.resolve(context.cwd, flags.output), report);
     logger.info(`oqjob: report written to ${flags.output}`);
@@ -158,6 +166,22 @@ async function checkAction(target: string, flags: CheckFlags, context: CommandCo
 export function pruneCommand(target: string, file: string | undefined): string {
   const quote = (value: string) => (/^[\w./:@-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
   return ['oqjob', 'baseline', quote(target), '--prune', ...(file === undefined ? [] : ['--file', quote(file)])].join(' ');
+}
+
+/**
+ * Refuses an --output that names the baseline in use or the solution or project checked,
+ * which a report would overwrite.
+ */
+async function assertNotAnInput(output: string, shown: string, target: string, baselineFile: string | undefined, context: CommandContext): Promise<void> {
+  const { file } = await discoverBuildTarget(target, context.cwd);
+  const same = async (other: string) => (await realpath(output).catch(() => output)) === (await realpath(other).catch(() => other));
+  if (baselineFile !== undefined && (await same(baselineFile))) {
+    throw new UserError(`The output file "${shown}" is the baseline that this check reads, and the report would replace it.`, { hint: 'Choose another --output path.' });
+  }
+
+  if (await same(file)) {
+    throw new UserError(`The output file "${shown}" is the solution or project being checked, and the report would replace it.`, { hint: 'Choose another --output path.' });
+  }
 }
 
 /** Finds and reads the baseline that the flags choose, if any. */

@@ -74,20 +74,53 @@ function handleError(error: unknown, options: RunOptions): number {
   }
 
   if (error instanceof InterruptedError || options.signal.aborted) {
-    options.stderr.write('oqjob: stopped; a build that was running was ended with every process it started.\n');
-    return options.stopSignal() === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted;
+    options.stderr.write('oqjob: stopped. A build that was running was ended with every process it started, and no report or baseline was written.\n');
+    const signal = options.stopSignal();
+    return signal === 'SIGTERM' ? ExitCode.Terminated : signal === 'SIGHUP' ? ExitCode.HungUp : ExitCode.Interrupted;
   }
 
   if (error instanceof UserError) {
-    options.stderr.write(`oqjob: ${error.message}\n`);
+    options.stderr.write(`oqjob: ${printable(error.message)}\n`);
     if (error.hint) {
-      options.stderr.write(`${error.hint}\n`);
+      options.stderr.write(`${printable(error.hint)}\n`);
     }
 
     return error.exitCode;
   }
 
+  if (isSystemError(error)) {
+    options.stderr.write(`oqjob: ${printable(describeSystemError(error))}\n`);
+    return ExitCode.Error;
+  }
+
   const detail = error instanceof Error ? error.stack ?? error.message : String(error);
   options.stderr.write(`oqjob ${toolVersion}: internal error; this is a bug in oqjob, please report it with the text below.\n${detail}\n`);
   return ExitCode.Error;
+}
+
+/**
+ * Shows control characters as escapes, because messages quote file names and file content
+ * that are not trusted, and a raw escape sequence could rewrite the user's terminal.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** True for a failed file or process operation (ENOSPC, EACCES, ...), which the user's machine causes. */
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
+const systemErrorHints: Record<string, string> = {
+  ENOSPC: 'The disk is full: free space, or set TMPDIR to a folder on a disk with space.',
+  EACCES: 'Permission was denied: check the permissions of that path, or choose another.',
+  EPERM: 'The operation is not permitted on that path: check its permissions, or choose another.',
+  EROFS: 'That path is on a read-only file system: choose a writable folder.',
+  EMFILE: 'Too many files are open: raise the limit (ulimit -n) and run again.',
+};
+
+function describeSystemError(error: NodeJS.ErrnoException): string {
+  const where = error.path === undefined ? '' : ` on "${error.path}"`;
+  const hint = systemErrorHints[error.code!] ?? 'Check the path and the machine, and run again.';
+  return `${error.syscall} failed${where}: ${error.code}.\n${hint}`;
 }

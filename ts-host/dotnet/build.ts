@@ -23,6 +23,8 @@ export interface AnalysisBuildRequest {
    * undefined builds in place, as `dotnet build` does.
    */
   artifactsPath?: string;
+  /** Called with the process id of dotnet, which leads the build's process group. */
+  onStart?: (pid: number) => void;
 }
 
 export interface AnalysisBuild {
@@ -66,6 +68,7 @@ export async function runAnalysisBuild(request: AnalysisBuildRequest): Promise<A
     ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
     ...(request.signal === undefined ? {} : { signal: request.signal }),
     ...(request.dotnetPath === undefined ? {} : { dotnetPath: request.dotnetPath }),
+    ...(request.onStart === undefined ? {} : { onStart: request.onStart }),
   });
   progress.finish(result.aborted ? 'stopped' : result.timedOut ? 'timed out' : 'finished');
   request.logger.debug(`dotnet build exited with code ${result.exitCode}`);

@@ -17,6 +17,8 @@ export interface DotnetRunOptions {
   signal?: AbortSignal;
   /** The dotnet executable; found with locateDotnet when not given. */
   dotnetPath?: string;
+  /** Called with the process id once dotnet has started; it also leads the process group. */
+  onStart?: (pid: number) => void;
 }
 
 export interface DotnetResult {
@@ -77,6 +79,10 @@ export async function runDotnet(args: string[], options: DotnetRunOptions): Prom
     stripFinalNewline: false,
   });
 
+  if (subprocess.pid !== undefined) {
+    options.onStart?.(subprocess.pid);
+  }
+
   let timedOut = false;
   let aborted = false;
   const stopTree = (): void => {
@@ -105,6 +111,10 @@ export async function runDotnet(args: string[], options: DotnetRunOptions): Prom
     const result = await subprocess;
     if (isNotFound(result)) {
       throw dotnetNotFound(executable);
+    }
+
+    if (isNotRunnable(result)) {
+      throw dotnetNotRunnable(executable, result.code!);
     }
 
     if (timedOut || aborted) {
@@ -192,6 +202,17 @@ function groupExists(pid: number): boolean {
 
 function isNotFound(result: { code?: string; failed?: boolean }): boolean {
   return result.failed === true && result.code === 'ENOENT';
+}
+
+// The spawn itself failed: the file is there but is a folder or lacks the execute permission.
+function isNotRunnable(result: { code?: string; failed?: boolean; exitCode?: number }): boolean {
+  return result.failed === true && result.exitCode === undefined && (result.code === 'EACCES' || result.code === 'EISDIR' || result.code === 'ENOTDIR' || result.code === 'ENOEXEC');
+}
+
+function dotnetNotRunnable(executable: string, code: string): UserError {
+  return new UserError(`The dotnet executable "${executable}" cannot be run: ${code}.`, {
+    hint: 'Point PATH or DOTNET_ROOT at a .NET SDK installation whose dotnet file is executable (https://dot.net/download).',
+  });
 }
 
 function dotnetNotFound(executable: string): UserError {

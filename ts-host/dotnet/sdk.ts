@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { UserError } from '../errors.js';
 import { runDotnet } from './dotnet-cli.js';
 
@@ -27,7 +29,7 @@ export async function probeSdk(probe: SdkProbe): Promise<string> {
   });
   const output = `${result.stdout}\n${result.stderr}`;
   if (result.exitCode !== 0 && !result.aborted) {
-    throw sdkFailure(output, result.exitCode);
+    throw sdkFailure(output, result.exitCode, findGlobalJson(probe.cwd));
   }
 
   const version = /^\s*(\d+\.\d+\.\d+\S*)\s*$/m.exec(result.stdout)?.[1];
@@ -47,7 +49,7 @@ export async function probeSdk(probe: SdkProbe): Promise<string> {
 }
 
 /** Converts the dotnet host's failure into a message that names the SDK and the global.json file. */
-function sdkFailure(output: string, exitCode: number): UserError {
+function sdkFailure(output: string, exitCode: number, globalJsonPath: string | undefined): UserError {
   const requested = /Requested SDK version:\s*(\S+)/.exec(output)?.[1];
   const globalJson = /global\.json file:\s*(.+)/.exec(output)?.[1]?.trim();
   const installed = installedSdks(output);
@@ -58,8 +60,11 @@ function sdkFailure(output: string, exitCode: number): UserError {
     });
   }
 
-  if (/global\.json/i.test(output)) {
-    return new UserError(`dotnet cannot read the global.json of the checked folder or one above it: ${firstLines(output, 2)}`, {
+  // SDK 10 reports a malformed global.json only as a JsonException, without naming the file.
+  const jsonProblem = /JsonException: ([^\r\n]*)/.exec(output)?.[1];
+  if (jsonProblem !== undefined || /global\.json/i.test(output)) {
+    const reason = jsonProblem ?? firstLines(output, 2);
+    return new UserError(`dotnet cannot read the global.json ${globalJsonPath ? `"${globalJsonPath}"` : 'of the checked folder or one above it'}: ${reason}`, {
       hint: 'Fix the JSON in that global.json (run "dotnet --version" in the checked folder to see the full error).',
     });
   }
@@ -67,6 +72,20 @@ function sdkFailure(output: string, exitCode: number): UserError {
   return new UserError(`"dotnet --version" failed with exit code ${exitCode}: ${firstLines(output, 3) || '(no output)'}.`, {
     hint: 'Run "dotnet --version" in the checked folder and fix what it reports; the check needs a working .NET SDK.',
   });
+}
+
+/** Returns the global.json that dotnet reads for the folder: the nearest one in it or above it. */
+export function findGlobalJson(folder: string): string | undefined {
+  for (let current = path.resolve(folder); ; current = path.dirname(current)) {
+    const candidate = path.join(current, 'global.json');
+    if (existsSync(candidate)) {
+      return candidate;
+    }
+
+    if (path.dirname(current) === current) {
+      return undefined;
+    }
+  }
 }
 
 function installedSdks(output: string): string[] {

@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
@@ -64,7 +65,7 @@ async function discoverInFolder(folder: string, input: string): Promise<BuildTar
   const entries = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     throw new UserError(`The folder "${input}" cannot be read: ${error.message}.`, { hint: 'Check that you may list it.' });
   });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+  const files = await fileNames(folder, entries);
   const solutions = files.filter((name) => solutionExtensions.has(path.extname(name).toLowerCase()));
   const projects = files.filter((name) => projectExtensions.has(path.extname(name).toLowerCase()));
 
@@ -87,6 +88,19 @@ async function discoverInFolder(folder: string, input: string): Promise<BuildTar
   throw new UserError(`The folder "${input}" contains no solution (.sln, .slnx) and no .csproj file.`, {
     hint: "Pass the folder of the module's solution, or the path of a .sln, .slnx or .csproj file.",
   });
+}
+
+/** Returns the names of the folder's files, sorted, counting a symbolic link to a file as the file, as dotnet does. */
+async function fileNames(folder: string, entries: Dirent[]): Promise<string[]> {
+  const names: string[] = [];
+  for (const entry of entries) {
+    const isLinkedFile = entry.isSymbolicLink() && (await stat(path.join(folder, entry.name)).catch(() => undefined))?.isFile() === true;
+    if (entry.isFile() || isLinkedFile) {
+      names.push(entry.name);
+    }
+  }
+
+  return names.sort();
 }
 
 function ambiguous(input: string, description: string, names: string[]): UserError {

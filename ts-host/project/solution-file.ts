@@ -1,13 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { UserError } from '../errors.js';
 
 // A solution file larger than this is not a real solution, so it is not read into memory.
 const maxSolutionBytes = 16 * 1024 * 1024;
 
-// In a .sln, a line such as: Project("{type}") = "Name", "Folder\Name.csproj", "{id}"
-const slnProjectLine = /^\s*Project\("\{[^}]*\}"\)\s*=\s*"[^"]*"\s*,\s*"([^"]*)"/gm;
+// In a .sln, a line such as: Project("{type}") = "Name", "Folder\Name.csproj", "{id}". It is
+// matched one line at a time, because a multiline pattern backtracks over every blank line.
+const slnProjectLine = /^[ \t]*Project\("\{[^}]*\}"\)[ \t]*=[ \t]*"[^"]*"[ \t]*,[ \t]*"([^"]*)"/;
 
 // Solution folders are listed like projects, with their name as the path, so only entries
 // that name a project file are checked.
@@ -23,7 +24,15 @@ export function listSolutionProjects(text: string, kind: '.sln' | '.slnx'): stri
 }
 
 function listSlnProjects(text: string): string[] {
-  return [...text.matchAll(slnProjectLine)].map((match) => match[1]!);
+  const found: string[] = [];
+  for (const line of text.split('\n')) {
+    const match = slnProjectLine.exec(line);
+    if (match) {
+      found.push(match[1]!);
+    }
+  }
+
+  return found;
 }
 
 function listSlnxProjects(text: string): string[] {
@@ -62,9 +71,10 @@ function collectProjectPaths(node: unknown, found: string[]): void {
 
 /**
  * Fails before the build when the solution lists a project file that does not exist: dotnet
- * would report it only after a restore attempt, in MSBuild's terms.
+ * would report it only after a restore attempt, in MSBuild's terms. Returns the absolute
+ * paths of the C# projects listed, which the build is expected to compile.
  */
-export async function assertSolutionProjectsExist(solution: string, shownName: string): Promise<void> {
+export async function assertSolutionProjectsExist(solution: string, shownName: string): Promise<string[]> {
   const info = await stat(solution);
   if (info.size > maxSolutionBytes) {
     throw new UserError(`The solution "${shownName}" is larger than ${maxSolutionBytes} bytes, which no real solution is.`, {
@@ -75,7 +85,13 @@ export async function assertSolutionProjectsExist(solution: string, shownName: s
   const kind = path.extname(solution).toLowerCase() === '.slnx' ? '.slnx' : '.sln';
   let listed: string[];
   try {
-    listed = listSolutionProjects(await readFile(solution, 'utf8'), kind);
+    const text = await readFile(solution, 'utf8');
+    const validity = kind === '.slnx' ? XMLValidator.validate(text) : true;
+    if (validity !== true) {
+      throw new Error(`${validity.err.msg} (line ${validity.err.line})`);
+    }
+
+    listed = listSolutionProjects(text, kind);
   } catch (error) {
     throw new UserError(`The solution "${shownName}" cannot be read: ${(error as Error).message}`, {
       hint: 'Open it in an editor or run "dotnet sln list" on it to find the broken part.',
@@ -91,10 +107,12 @@ export async function assertSolutionProjectsExist(solution: string, shownName: s
     }
   }
 
-  if (missing.length > 0) {
-    const count = missing.length === 1 ? 'a project that does not exist' : `${missing.length} projects that do not exist`;
-    throw new UserError(`The solution "${shownName}" lists ${count}: ${missing.join(', ')}.`, {
-      hint: `Restore the missing project files, or remove them from the solution with "dotnet sln ${shownName} remove ${missing[0]}".`,
-    });
+  if (missing.length === 0) {
+    return listed.filter((entry) => /\.csproj$/i.test(entry)).map((entry) => path.resolve(folder, entry.replace(/\\/g, '/')));
   }
+
+  const count = missing.length === 1 ? 'a project that does not exist' : `${missing.length} projects that do not exist`;
+  throw new UserError(`The solution "${shownName}" lists ${count}: ${missing.join(', ')}.`, {
+    hint: `Restore the missing project files, or remove them from the solution with "dotnet sln ${shownName} remove ${missing[0]}".`,
+  });
 }
