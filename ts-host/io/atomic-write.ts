@@ -70,6 +70,8 @@ export async function assertWritableTarget(file: string, shown: string = file): 
     throw new UserError(`The output path "${shown}" is a folder.`, { hint: 'Pass a file name to --output.' });
   }
 
+  // NOTE: a symbolic link whose target folder is missing, or a link loop, passes this check and
+  // fails only when the report is written, after the build.
   // A probe file, because access() passes for root in folders that still refuse files (/proc, read-only mounts).
   const probe = path.join(folder, `.oqjob-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
   await writeFile(probe, '', { flag: 'wx' }).then(() => rm(probe, { force: true })).catch(() => {
