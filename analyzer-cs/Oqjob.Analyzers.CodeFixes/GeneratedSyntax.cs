@@ -39,7 +39,14 @@ namespace Oqjob.Analyzers.CodeFixes
         /// </summary>
         public static StatementSyntax Statement(string text, SyntaxNode context)
         {
-            return SyntaxFactory.ParseStatement(text)
+            return Statement(SyntaxFactory.ParseStatement(text), context);
+        }
+
+        /// <summary>Prepares a built statement for insertion, like <see cref="Statement(string, SyntaxNode)"/>.</summary>
+        public static StatementSyntax Statement(StatementSyntax statement, SyntaxNode context)
+        {
+            return statement
+                .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
                 .WithTrailingTrivia(UsingDirectives.EndOfLine(context.SyntaxTree.GetRoot()))
                 .WithAdditionalAnnotations(Formatter.Annotation);
         }
