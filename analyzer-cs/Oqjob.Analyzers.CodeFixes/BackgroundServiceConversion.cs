@@ -14,7 +14,7 @@ namespace Oqjob.Analyzers.CodeFixes
     /// <summary>
     /// The rewrite of one BackgroundService into a job. Created only for the plain shape: a
     /// direct BackgroundService with one async ExecuteAsync, at most one constructor that does
-    /// not chain, and no members that HostedServiceBase declares or seals.
+    /// not chain, and no member named like a lifecycle method or a metadata property.
     /// </summary>
     internal sealed class BackgroundServiceConversion
     {

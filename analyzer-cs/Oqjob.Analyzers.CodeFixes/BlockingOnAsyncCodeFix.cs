@@ -56,9 +56,9 @@ namespace Oqjob.Analyzers.CodeFixes
 
         /// <summary>
         /// Returns the ExecuteJob override that contains the blocking wait, or null when the
-        /// conversion would not compile or would change callers: the wait is in a helper or a
-        /// nested function, inside a lock, the job already overrides ExecuteJobAsync, or code
-        /// in the solution calls ExecuteJob.
+        /// conversion would not compile or would change callers. That is the case for a wait in
+        /// a helper, a nested function, a lock or a query, for a job that already overrides
+        /// ExecuteJobAsync, and when code in the solution calls ExecuteJob.
         /// </summary>
         private static async Task<MethodDeclarationSyntax?> ConvertibleMethodAsync(Document document, SyntaxNode target, CancellationToken cancellationToken)
         {

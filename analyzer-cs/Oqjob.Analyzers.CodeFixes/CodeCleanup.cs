@@ -10,7 +10,7 @@ namespace Oqjob.Analyzers.CodeFixes
     /// <summary>
     /// Finishes a document that contains <see cref="GeneratedSyntax"/>. The code action's own
     /// cleanup in Roslyn 4.8 shortens annotated names but adds no using directives, so the
-    /// fixes add them first; a name then reduces to its short form.
+    /// fixes add the usings first. Each name then reduces to its short form.
     /// </summary>
     internal static class CodeCleanup
     {

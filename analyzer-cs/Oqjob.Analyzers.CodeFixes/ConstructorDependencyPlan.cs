@@ -153,6 +153,10 @@ namespace Oqjob.Analyzers.CodeFixes
         /// Returns the statements <c>field = parameter;</c> (also with <c>this.</c> or
         /// <c>?? throw ...</c>) that are the parameter's only uses, or null when it has any other use.
         /// </summary>
+        /// <remarks>
+        /// NOTE: a service stored in a property, or in a field that a helper reads, gets no fix,
+        /// because the helper would need the provider handed in as well.
+        /// </remarks>
         private static List<FieldStore>? FieldStores(
             ConstructorDeclarationSyntax constructor,
             IParameterSymbol parameter,
@@ -349,13 +353,13 @@ namespace Oqjob.Analyzers.CodeFixes
         /// </summary>
         private static Dictionary<string, string> LocalNames(MethodDeclarationSyntax method, List<FieldRead> methodReads)
         {
-            var taken = new HashSet<string>(DeclaredNames.In(method));
+            var usedNames = new HashSet<string>(DeclaredNames.In(method));
             var removedFields = methodReads.Select(read => read.Field.Name).Distinct().ToList();
             foreach (var member in methodReads[0].Field.ContainingType.MemberNames)
             {
                 if (!removedFields.Contains(member))
                 {
-                    taken.Add(member);
+                    usedNames.Add(member);
                 }
             }
 
@@ -364,12 +368,12 @@ namespace Oqjob.Analyzers.CodeFixes
             {
                 var baseName = LocalNameFor(fieldName);
                 var candidate = baseName;
-                for (var suffix = 2; taken.Contains(candidate); suffix++)
+                for (var suffix = 2; usedNames.Contains(candidate); suffix++)
                 {
                     candidate = baseName + suffix;
                 }
 
-                taken.Add(candidate);
+                usedNames.Add(candidate);
                 names[fieldName] = candidate;
             }
 

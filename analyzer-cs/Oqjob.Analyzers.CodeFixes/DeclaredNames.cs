@@ -38,9 +38,9 @@ namespace Oqjob.Analyzers.CodeFixes
         /// <summary>Returns <paramref name="preferred"/>, or it with the lowest number from 2 that the member does not declare.</summary>
         public static string Unique(string preferred, SyntaxNode member)
         {
-            var taken = new HashSet<string>(In(member));
+            var declared = new HashSet<string>(In(member));
             var candidate = preferred;
-            for (var suffix = 2; taken.Contains(candidate); suffix++)
+            for (var suffix = 2; declared.Contains(candidate); suffix++)
             {
                 candidate = preferred + suffix;
             }

@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -49,7 +52,8 @@ namespace Oqjob.Analyzers.CodeFixes
             }
 
             var oqtaneVersion = KnownTypes.Create(semanticModel.Compilation).OqtaneVersion;
-            foreach (var (code, unit) in Codes)
+            var written = semanticModel.GetConstantValue(value, context.CancellationToken).Value as string;
+            foreach (var (code, unit) in InOrderOfLikelihood(written))
             {
                 if (MetadataValues.FrequencyProblem(code, oqtaneVersion) != null)
                 {
@@ -63,6 +67,15 @@ namespace Oqjob.Analyzers.CodeFixes
                         EquivalenceKey(code)),
                     diagnostic);
             }
+        }
+
+        /// <summary>
+        /// Returns the codes with the one that differs from the written value only in case first
+        /// ("h" is most likely meant as "H"), because dotnet format applies the first fix.
+        /// </summary>
+        private static IEnumerable<(string Code, string Unit)> InOrderOfLikelihood(string? written)
+        {
+            return Codes.OrderBy(entry => string.Equals(entry.Code, written, StringComparison.OrdinalIgnoreCase) ? 0 : 1);
         }
 
         public static string EquivalenceKey(string code) => DiagnosticIds.InvalidFrequency + ":" + code;

@@ -56,9 +56,9 @@ namespace Oqjob.Analyzers.CodeFixes
         }
 
         /// <summary>
-        /// Returns the execute override that contains the call, or null for a helper (it returns
-        /// no job log to add the error to) and for an ExecuteJobAsync that is not async, whose
-        /// try/catch would not see the exceptions of the task it returns.
+        /// Returns the execute override that contains the call, or null. A helper returns no job
+        /// log to add the error to. An ExecuteJobAsync that is not async returns its task, so a
+        /// try/catch around its body would not see the task's exceptions.
         /// </summary>
         private static async Task<MethodDeclarationSyntax?> GuardableMethodAsync(Document document, SyntaxNode target, CancellationToken cancellationToken)
         {

@@ -25,8 +25,8 @@ public class InvalidFrequencyCodeFixTests
         """;
 
     [Theory]
-    [InlineData("m", 0)]
-    [InlineData("H", 1)]
+    [InlineData("H", 0)]
+    [InlineData("m", 1)]
     [InlineData("d", 2)]
     [InlineData("w", 3)]
     [InlineData("M", 4)]
@@ -41,6 +41,19 @@ public class InvalidFrequencyCodeFixTests
             CodeActionEquivalenceKey = InvalidFrequencyCodeFix.EquivalenceKey(code),
         };
 
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task OtherValue_CodesInFixedOrder()
+    {
+        var test = new CodeFixTest<MetadataAnalyzer, InvalidFrequencyCodeFix>("OQJ3002")
+        {
+            TestCode = Job.Replace("{|OQJ3002:\"h\"|}", "{|OQJ3002:\"hourly\"|}"),
+            FixedCode = Job.Replace("{|OQJ3002:\"h\"|}", "\"m\""),
+            CodeActionIndex = 0,
+            CodeActionEquivalenceKey = InvalidFrequencyCodeFix.EquivalenceKey("m"),
+        };
         await test.RunAsync();
     }
 
@@ -63,11 +76,11 @@ public class InvalidFrequencyCodeFixTests
     {
         var test = new CodeFixTest<MetadataAnalyzer, InvalidFrequencyCodeFix>("OQJ3002")
         {
-            CodeActionIndex = 1,
+            CodeActionIndex = 0,
             CodeActionEquivalenceKey = InvalidFrequencyCodeFix.EquivalenceKey("H"),
         };
         test.TestState.Sources.Add(("ReminderJob.cs", Job));
-        test.TestState.Sources.Add(("DigestJob.cs", Job.Replace("ReminderJob", "DigestJob").Replace("\"h\"", "\"hourly\"")));
+        test.TestState.Sources.Add(("DigestJob.cs", Job.Replace("ReminderJob", "DigestJob")));
         test.FixedState.Sources.Add(("ReminderJob.cs", Job.Replace("{|OQJ3002:\"h\"|}", "\"H\"")));
         test.FixedState.Sources.Add(("DigestJob.cs", Job.Replace("ReminderJob", "DigestJob").Replace("{|OQJ3002:\"h\"|}", "\"H\"")));
 
