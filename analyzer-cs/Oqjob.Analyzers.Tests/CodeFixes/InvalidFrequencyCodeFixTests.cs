@@ -85,6 +85,7 @@ public class InvalidFrequencyCodeFixTests
         test.FixedState.Sources.Add(("DigestJob.cs", Job.Replace("ReminderJob", "DigestJob").Replace("{|OQJ3002:\"h\"|}", "\"H\"")));
 
         // The project-wide fix-all must fix both files in one pass; one by one it takes two fixes.
+        // CodeFixProviderTests checks that the provider has a fix-all, which the framework would otherwise skip.
         test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInDocumentCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck;
         test.NumberOfFixAllIterations = 1;
         test.NumberOfIncrementalIterations = 2;
