@@ -85,7 +85,6 @@ namespace Oqjob.Analyzers.Rules
                 location,
                 job,
                 publicConstructors.Count == 1 ? publicConstructors[0] : null,
-                context.CancellationToken,
                 AnalysisSession.DisplayName(job),
                 problem));
         }
@@ -137,14 +136,14 @@ namespace Oqjob.Analyzers.Rules
                 {
                     var description = "the constructor parameter '" + parameter.Name + "' of type " + typeName;
                     context.ReportDiagnostic(session.CreateDiagnostic(
-                        Descriptors.RootServiceLocator, location, job, constructor, context.CancellationToken, AnalysisSession.DisplayName(job), description));
+                        Descriptors.RootServiceLocator, location, job, constructor, AnalysisSession.DisplayName(job), description));
                     continue;
                 }
 
                 var scoped = ServiceLifetimes.DescribeScoped(parameter.Type, session.KnownTypes, session.Compilation);
                 var diagnostic = scoped != null
-                    ? session.CreateDiagnostic(Descriptors.ScopedConstructorDependency, location, job, constructor, context.CancellationToken, AnalysisSession.DisplayName(job), scoped, typeName)
-                    : session.CreateDiagnostic(Descriptors.ConstructorDependency, location, job, constructor, context.CancellationToken, AnalysisSession.DisplayName(job), typeName);
+                    ? session.CreateDiagnostic(Descriptors.ScopedConstructorDependency, location, job, constructor, AnalysisSession.DisplayName(job), scoped, typeName)
+                    : session.CreateDiagnostic(Descriptors.ConstructorDependency, location, job, constructor, AnalysisSession.DisplayName(job), typeName);
                 context.ReportDiagnostic(diagnostic);
             }
         }
