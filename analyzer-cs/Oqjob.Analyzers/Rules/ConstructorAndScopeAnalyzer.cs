@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Oqjob.Analyzers.Jobs;
+using Oqjob.Analyzers.Options;
 using Oqjob.Analyzers.Reporting;
 
 namespace Oqjob.Analyzers.Rules
@@ -120,6 +121,11 @@ namespace Oqjob.Analyzers.Rules
             INamedTypeSymbol job,
             IMethodSymbol constructor)
         {
+            var tenantBound = TypeNameList.Parse(RuleOptions.Read(
+                session.Options,
+                constructor.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree ?? job.Locations[0].SourceTree,
+                DiagnosticIds.ScopedConstructorDependency,
+                RuleOptions.TenantBoundTypes));
             foreach (var parameter in constructor.Parameters)
             {
                 if (SymbolEqualityComparer.Default.Equals(parameter.Type, session.KnownTypes.IServiceScopeFactory))
@@ -140,7 +146,7 @@ namespace Oqjob.Analyzers.Rules
                     continue;
                 }
 
-                var scoped = ServiceLifetimes.DescribeScoped(parameter.Type, session.KnownTypes, session.Compilation);
+                var scoped = ServiceLifetimes.DescribeScoped(parameter.Type, session.KnownTypes, session.Compilation, tenantBound);
                 var diagnostic = scoped != null
                     ? session.CreateDiagnostic(Descriptors.ScopedConstructorDependency, location, job, constructor, AnalysisSession.DisplayName(job), scoped, typeName)
                     : session.CreateDiagnostic(Descriptors.ConstructorDependency, location, job, constructor, AnalysisSession.DisplayName(job), typeName);
