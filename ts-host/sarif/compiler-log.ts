@@ -165,6 +165,8 @@ function isSuppressedByUser(suppressions: unknown): boolean {
   return !suppressions.every(isHostSuppression);
 }
 
+// NOTE: relies on the suppressionType property, checked with the .NET 10 SDK's compiler only;
+// without it, the finding counts as suppressed by the user.
 function isHostSuppression(suppression: unknown): boolean {
   const properties = isObject(suppression) ? suppression.properties : undefined;
   const type = isObject(properties) ? properties.suppressionType : undefined;
