@@ -349,7 +349,7 @@ namespace Oqjob.Analyzers.CodeFixes
         /// </summary>
         private static Dictionary<string, string> LocalNames(MethodDeclarationSyntax method, List<FieldRead> methodReads)
         {
-            var taken = new HashSet<string>(DeclaredNames(method));
+            var taken = new HashSet<string>(DeclaredNames.In(method));
             var removedFields = methodReads.Select(read => read.Field.Name).Distinct().ToList();
             foreach (var member in methodReads[0].Field.ContainingType.MemberNames)
             {
@@ -374,33 +374,6 @@ namespace Oqjob.Analyzers.CodeFixes
             }
 
             return names;
-        }
-
-        /// <summary>Returns the names that the method declares: parameters, locals, pattern and query variables, local functions.</summary>
-        private static IEnumerable<string> DeclaredNames(MethodDeclarationSyntax method)
-        {
-            foreach (var node in method.DescendantNodes())
-            {
-                var identifier = node switch
-                {
-                    ParameterSyntax declared => declared.Identifier,
-                    VariableDeclaratorSyntax declared => declared.Identifier,
-                    ForEachStatementSyntax declared => declared.Identifier,
-                    SingleVariableDesignationSyntax declared => declared.Identifier,
-                    CatchDeclarationSyntax declared => declared.Identifier,
-                    LocalFunctionStatementSyntax declared => declared.Identifier,
-                    TypeParameterSyntax declared => declared.Identifier,
-                    FromClauseSyntax declared => declared.Identifier,
-                    LetClauseSyntax declared => declared.Identifier,
-                    JoinClauseSyntax declared => declared.Identifier,
-                    QueryContinuationSyntax declared => declared.Identifier,
-                    _ => default,
-                };
-                if (identifier.IsKind(SyntaxKind.IdentifierToken))
-                {
-                    yield return identifier.ValueText;
-                }
-            }
         }
 
         private static string LocalNameFor(string fieldName)

@@ -53,4 +53,15 @@ internal sealed class CodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnal
 
     /// <summary>The diagnostic IDs that the test compares; all others of the analyzer are disabled.</summary>
     public IReadOnlyList<string> CheckedIds { get; }
+
+    /// <summary>References the Oqtane stand-in at <paramref name="version"/> instead of the current release.</summary>
+    public void UseOqtaneVersion(string version)
+    {
+        foreach (var reference in OqtaneStandIn.References(OqtaneStandIn.CurrentVersion))
+        {
+            TestState.AdditionalReferences.Remove(reference);
+        }
+
+        TestState.AdditionalReferences.AddRange(OqtaneStandIn.References(version));
+    }
 }
