@@ -19,13 +19,13 @@ namespace Oqjob.Analyzers.Host
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HostModeSuppressor : DiagnosticSuppressor
     {
-        /// <summary>
-        /// The justification that marks oqjob's own suppressions in the error log; the command line
-        /// looks for it to tell them from the user's #pragma and SuppressMessage suppressions.
-        /// </summary>
+        /// <summary>The justification that the error log shows with each of oqjob's own suppressions.</summary>
         public const string Justification = "oqjob check: reported by oqjob at its configured severity, kept out of the compile result";
 
-        /// <summary>Prefix of the suppression IDs: OQJH followed by the rule's four digits.</summary>
+        /// <summary>
+        /// Prefix of the suppression IDs: OQJH followed by the rule's four digits. The command line
+        /// tells its own suppressions from the user's by these IDs in the error log.
+        /// </summary>
         public const string IdPrefix = "OQJH";
 
         private static readonly ImmutableDictionary<string, SuppressionDescriptor> ByRuleId = typeof(DiagnosticIds)
