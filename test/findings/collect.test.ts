@@ -5,14 +5,14 @@ import type { CompilerResult } from '../../ts-host/sarif/compiler-log.js';
 function result(overrides: Partial<CompilerResult>): CompilerResult {
   return {
     ruleId: 'OQJ2002',
-    level: 'warning',
+    level: 'error',
     message: 'Job takes ITenantManager',
     file: '/src/module/Server/Job.cs',
     startLine: 10,
     startColumn: 5,
     endLine: 10,
     endColumn: 19,
-    properties: { OqjobSeverity: 'error', OqjobSymbol: 'Ns.Job', OqjobMember: '.ctor' },
+    properties: { OqjobSymbol: 'Ns.Job', OqjobMember: '.ctor' },
     suppressed: false,
     ...overrides,
   };
@@ -57,12 +57,17 @@ test('collectFindings - other diagnostics dropped, compiler errors kept', (t) =>
     compiled('/src/m/S.csproj', '', [
       result({ ruleId: 'CS0168', level: 'warning' }),
       result({ ruleId: 'CS0161', level: 'error', message: 'not all code paths return a value' }),
-      result({ ruleId: 'OQJ1002', properties: {} }),
+      result({ ruleId: 'OQJ1002', level: 'warning', properties: {} }),
     ]),
   ];
   const collected = collectFindings(logs, '/src/m');
   t.deepEqual(collected.findings.map((finding) => [finding.ruleId, finding.severity]), [['OQJ1002', 'warning']]);
   t.deepEqual(collected.compilerErrors.map((error) => error.code), ['CS0161']);
+});
+
+test('collectFindings - the severity is the compiler log\'s level', (t) => {
+  const logs = [compiled('/m/S.csproj', '', [result({ level: 'note' }), result({ ruleId: 'OQJ2003', level: 'error' })])];
+  t.deepEqual(collectFindings(logs, '/m').findings.map((finding) => [finding.ruleId, finding.severity]), [['OQJ2002', 'note'], ['OQJ2003', 'error']]);
 });
 
 test('collectFindings - suppressed results counted, not listed', (t) => {

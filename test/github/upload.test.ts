@@ -22,7 +22,7 @@ async function sarifFile(text = sarif): Promise<string> {
 async function upload(fake: FakeGitHub, file: string, flags: Partial<UploadFlags> = {}, env: NodeJS.ProcessEnv = { GITHUB_TOKEN: token }) {
   const logger = new RecordingLogger();
   const run = uploadSarif(file, { repo: 'acme/reminders', sha, ref: 'refs/heads/main', ...flags, apiUrl: flags.apiUrl ?? fake.apiUrl }, {
-    cwd: os.tmpdir(), env, signal: new AbortController().signal, logger, firstPollMs: 10, retryDelayMs: 10, requestTimeoutMs: 300,
+    cwd: os.tmpdir(), env, signal: new AbortController().signal, logger, firstPollMs: 10, retryDelayMs: 10, requestTimeoutMs: 2000,
   });
   return { run, logger };
 }

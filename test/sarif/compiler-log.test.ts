@@ -20,7 +20,7 @@ test('parseCompilerLog - reads an oqjob result', (t) => {
         level: 'warning',
         message: { text: 'Job takes ITenantManager' },
         locations: [{ physicalLocation: { artifactLocation: { uri: 'file:///src/My%20Module/Job.cs' }, region: { startLine: 3, startColumn: 5, endLine: 3, endColumn: 19 } } }],
-        properties: { customProperties: { OqjobSeverity: 'error', OqjobSymbol: 'Ns.Job' } },
+        properties: { customProperties: { OqjobSymbol: 'Ns.Job' } },
       },
     ]),
     manifest,
@@ -28,7 +28,7 @@ test('parseCompilerLog - reads an oqjob result', (t) => {
   t.is(result?.ruleId, 'OQJ2002');
   t.is(result?.file, '/src/My Module/Job.cs');
   t.deepEqual([result?.startLine, result?.startColumn, result?.endLine, result?.endColumn], [3, 5, 3, 19]);
-  t.is(result?.properties.OqjobSeverity, 'error');
+  t.is(result?.properties.OqjobSymbol, 'Ns.Job');
   t.false(result?.suppressed);
 });
 
@@ -36,6 +36,31 @@ test('parseCompilerLog - tolerates a result without location', (t) => {
   const [result] = parseCompilerLog(log([{ ruleId: 'CS8032', level: 'warning', message: { text: 'x' } }]), manifest);
   t.is(result?.file, undefined);
   t.is(result?.startLine, undefined);
+});
+
+function suppressedBy(suppressionType: string): unknown {
+  return { ruleId: 'OQJ2001', level: 'error', message: { text: 'x' }, suppressions: [{ kind: 'inSource', properties: { suppressionType } }] };
+}
+
+const hostJustification = 'Suppression Justification: oqjob check: reported by oqjob at its configured severity, kept out of the compile result';
+
+test('parseCompilerLog - oqjob\'s own host-mode suppression is not a suppression', (t) => {
+  const [result] = parseCompilerLog(log([suppressedBy(`DiagnosticSuppressor { Suppression Id: OQJH2001, ${hostJustification} }`)]), manifest);
+  t.false(result?.suppressed);
+  t.is(result?.level, 'error');
+});
+
+test('parseCompilerLog - a pragma or another suppressor still suppresses', (t) => {
+  const results = parseCompilerLog(
+    log([
+      suppressedBy('Pragma Directive'),
+      suppressedBy('SuppressMessageAttribute'),
+      suppressedBy('DiagnosticSuppressor { Suppression Id: ACME0001, Suppression Justification: known false positive }'),
+      suppressedBy(`DiagnosticSuppressor { Suppression Id: ACME0001, Suppression Justification: y, Suppression Id: OQJH2001, ${hostJustification} }`),
+    ]),
+    manifest,
+  );
+  t.deepEqual(results.map((result) => result.suppressed), [true, true, true, true]);
 });
 
 test('parseCompilerLog - marks suppressed results', (t) => {

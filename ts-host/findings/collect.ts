@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CompileManifest, CompilerResult } from '../sarif/compiler-log.js';
-import { severities, type CompilerError, type Finding, type Severity } from './finding.js';
+import type { CompilerError, Finding } from './finding.js';
 
 export interface CompiledLog {
   manifest: CompileManifest;
@@ -72,7 +72,8 @@ function toFinding(result: CompilerResult, project: string, root: string): Findi
   const column = result.startColumn ?? 1;
   return {
     ruleId: result.ruleId,
-    severity: severityOf(result),
+    // The level is the compiler's: the rule's default, or the severity configured for it.
+    severity: result.level,
     message: result.message,
     file: result.file ? toRelative(result.file, root) : project,
     line,
@@ -83,16 +84,6 @@ function toFinding(result: CompilerResult, project: string, root: string): Findi
     member: result.properties.OqjobMember,
     project,
   };
-}
-
-/**
- * Inside oqjob the analyzer compiles error findings as warnings (so that a finding never
- * stops a dependent project from building) and sends the severity the user configured,
- * or the rule's default, in the OqjobSeverity property.
- */
-function severityOf(result: CompilerResult): Severity {
-  const intended = result.properties.OqjobSeverity;
-  return severities.includes(intended as Severity) ? (intended as Severity) : result.level;
 }
 
 function toCompilerError(result: CompilerResult, project: string, root: string): CompilerError {

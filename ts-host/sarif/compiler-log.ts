@@ -27,7 +27,11 @@ export interface CompilerResult {
   endColumn: number | undefined;
   /** The diagnostic's custom properties (oqjob's carry the symbol and the severity). */
   properties: Record<string, string>;
-  /** True when suppressed in source (#pragma, SuppressMessage). */
+  /**
+   * True when suppressed by the user (#pragma, SuppressMessage, a suppressor of their own).
+   * oqjob's own host-mode suppression, which only keeps an error from failing the compile,
+   * does not count.
+   */
   suppressed: boolean;
 }
 
@@ -142,8 +146,40 @@ function toCompilerResult(value: unknown, manifest: CompileManifest): CompilerRe
     endLine: positiveInteger(region?.endLine),
     endColumn: positiveInteger(region?.endColumn),
     properties: customProperties(result.properties),
-    suppressed: Array.isArray(result.suppressions) && result.suppressions.length > 0,
+    suppressed: isSuppressedByUser(result.suppressions),
   };
+}
+
+// The compiler names a suppressor's suppressions in the suppression's properties, as
+// "DiagnosticSuppressor { Suppression Id: OQJH2002, Suppression Justification: ... }".
+const suppressorIdPattern = /Suppression Id: ([^,}\s]+)/g;
+const hostSuppressionIdPattern = /^OQJH\d{4}$/;
+
+/**
+ * Inside oqjob the analyzer's HostModeSuppressor suppresses every error finding (IDs OQJH
+ * and the rule's digits), so that the compiler still writes the assembly for the projects
+ * that depend on it. Such a finding is reported as if it were not suppressed; any other
+ * suppression is the user's.
+ */
+function isSuppressedByUser(suppressions: unknown): boolean {
+  if (!Array.isArray(suppressions) || suppressions.length === 0) {
+    return false;
+  }
+
+  return !suppressions.every(isHostSuppression);
+}
+
+// NOTE: relies on the suppressionType property, checked with the .NET 10 SDK's compiler only;
+// without it, the finding counts as suppressed by the user.
+function isHostSuppression(suppression: unknown): boolean {
+  const properties = isObject(suppression) ? suppression.properties : undefined;
+  const type = isObject(properties) ? properties.suppressionType : undefined;
+  if (typeof type !== 'string' || !type.startsWith('DiagnosticSuppressor')) {
+    return false;
+  }
+
+  const ids = [...type.matchAll(suppressorIdPattern)].map((match) => match[1]!);
+  return ids.length > 0 && ids.every((id) => hostSuppressionIdPattern.test(id));
 }
 
 function toLevel(level: unknown): CompilerResult['level'] {

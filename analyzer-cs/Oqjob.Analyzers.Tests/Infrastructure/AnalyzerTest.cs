@@ -47,6 +47,9 @@ internal sealed class AnalyzerTest<TAnalyzer>
     /// <summary>Severity options by ID, as /warnaserror or /nowarn give them.</summary>
     public Dictionary<string, ReportDiagnostic> SpecificDiagnosticOptions { get; } = new();
 
+    /// <summary>Also return suppressed diagnostics (marked IsSuppressed), as the compiler's error log lists them.</summary>
+    public bool ReportSuppressedDiagnostics { get; set; }
+
     public AnalyzerTest<TAnalyzer> WithSource(string markup, string? fileName = null)
     {
         Sources.Add((fileName ?? $"Test{Sources.Count}.cs", markup));
@@ -80,7 +83,7 @@ internal sealed class AnalyzerTest<TAnalyzer>
             new TestAnalyzerConfigOptionsProvider(GlobalOptions));
         var withAnalyzers = compilation.WithAnalyzers(
             analyzers,
-            new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+            new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, ReportSuppressedDiagnostics));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
 
         var analyzerExceptions = diagnostics.Where(d => d.Id == "AD0001").ToList();

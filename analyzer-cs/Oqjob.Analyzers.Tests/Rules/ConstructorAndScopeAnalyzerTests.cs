@@ -372,44 +372,6 @@ public class ConstructorAndScopeAnalyzerTests
     }
 
     [Fact]
-    public async Task HostMode_LowersErrorAndKeepsSeverity()
-    {
-        var test = new AnalyzerTest<ConstructorAndScopeAnalyzer>();
-        test.GlobalOptions["build_property.OqjobHostMode"] = "true";
-        test.WithSource(Usings + $$"""
-            public class CapturingJob : HostedServiceBase
-            {
-                public CapturingJob(IServiceScopeFactory factory, {|OQJ2002:ITenantManager|} tenants) : base(factory) { }
-
-                {{Execute}}
-            }
-            """);
-        var diagnostic = (await test.RunAsync()).Single();
-        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, diagnostic.Severity);
-        Assert.Equal("error", diagnostic.Properties["OqjobSeverity"]);
-        Assert.Equal("CapturingJob", diagnostic.Properties["OqjobSymbol"]);
-        Assert.Equal(".ctor", diagnostic.Properties["OqjobMember"]);
-    }
-
-    [Fact]
-    public async Task HostMode_ConfiguredSeverityTravels()
-    {
-        var test = new AnalyzerTest<ConstructorAndScopeAnalyzer>();
-        test.GlobalOptions["build_property.OqjobHostMode"] = "true";
-        test.SpecificDiagnosticOptions["OQJ2003"] = Microsoft.CodeAnalysis.ReportDiagnostic.Info;
-        test.WithSource(Usings + $$"""
-            public class LoggingJob : HostedServiceBase
-            {
-                public LoggingJob(IServiceScopeFactory factory, {|OQJ2003:string|} name) : base(factory) { }
-
-                {{Execute}}
-            }
-            """);
-        var diagnostic = (await test.RunAsync()).Single();
-        Assert.Equal("note", diagnostic.Properties["OqjobSeverity"]);
-    }
-
-    [Fact]
     public async Task OutsideHostMode_DefaultSeverity()
     {
         var diagnostic = (await Verify<ConstructorAndScopeAnalyzer>.AnalyzerAsync(Usings + $$"""
@@ -421,7 +383,9 @@ public class ConstructorAndScopeAnalyzerTests
             }
             """)).Single();
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, diagnostic.Severity);
-        Assert.False(diagnostic.Properties.ContainsKey("OqjobSeverity"));
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, diagnostic.DefaultSeverity);
+        Assert.Equal("CapturingJob", diagnostic.Properties["OqjobSymbol"]);
+        Assert.Equal(".ctor", diagnostic.Properties["OqjobMember"]);
     }
 
     [Fact]

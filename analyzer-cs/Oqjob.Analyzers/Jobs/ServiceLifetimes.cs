@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Oqjob.Analyzers.Options;
 
 namespace Oqjob.Analyzers.Jobs
 {
@@ -10,9 +11,16 @@ namespace Oqjob.Analyzers.Jobs
     {
         /// <summary>
         /// Returns a description ("the tenant-bound service", "the scoped repository", ...) when
-        /// the type is scoped or tenant-bound in Oqtane, else null.
+        /// the type is scoped or tenant-bound in Oqtane, or listed in the rule's
+        /// tenant_bound_types option, else null.
         /// </summary>
-        public static string? DescribeScoped(ITypeSymbol type, KnownTypes knownTypes, Compilation compilation)
+        public static string? DescribeScoped(ITypeSymbol type, KnownTypes knownTypes, Compilation compilation, TypeNameList configuredTenantBound)
+        {
+            return DescribeKnownScoped(type, knownTypes, compilation)
+                ?? (configuredTenantBound.MatchesTypeOrBase(type) ? "the configured tenant-bound service" : null);
+        }
+
+        private static string? DescribeKnownScoped(ITypeSymbol type, KnownTypes knownTypes, Compilation compilation)
         {
             var definition = type.OriginalDefinition;
             var assemblyName = definition.ContainingAssembly?.Name;

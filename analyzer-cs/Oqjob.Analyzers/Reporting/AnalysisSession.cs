@@ -1,13 +1,13 @@
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Oqjob.Analyzers.Host;
 
 namespace Oqjob.Analyzers.Reporting
 {
     /// <summary>
     /// Per-compilation state shared by a rule's callbacks: the known types, and whether the
-    /// analyzer runs inside <c>oqjob check</c>, which changes how severities are reported.
+    /// analyzer runs inside <c>oqjob check</c>, which changes how error findings are reported.
     /// </summary>
     internal sealed class AnalysisSession
     {
@@ -20,16 +20,14 @@ namespace Oqjob.Analyzers.Reporting
         /// <summary>Diagnostic property: name of the member that contains the finding, when there is one.</summary>
         public const string MemberProperty = "OqjobMember";
 
-        /// <summary>Diagnostic property, host mode only: the severity the finding has for the user (error, warning, note or none).</summary>
-        public const string SeverityProperty = "OqjobSeverity";
-
         private static readonly SymbolDisplayFormat TypeNameFormat = SymbolDisplayFormat.CSharpErrorMessageFormat
             .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
 
-        private AnalysisSession(Compilation compilation, KnownTypes knownTypes, bool hostMode)
+        private AnalysisSession(Compilation compilation, KnownTypes knownTypes, AnalyzerOptions options, bool hostMode)
         {
             Compilation = compilation;
             KnownTypes = knownTypes;
+            Options = options;
             HostMode = hostMode;
         }
 
@@ -37,18 +35,26 @@ namespace Oqjob.Analyzers.Reporting
 
         public KnownTypes KnownTypes { get; }
 
+        /// <summary>The analyzer options, for the rule options that .editorconfig and .globalconfig set.</summary>
+        public AnalyzerOptions Options { get; }
+
         /// <summary>
-        /// True inside <c>oqjob check</c>. There a finding of error severity is reported to the
-        /// compiler as a warning, because a compile error would stop the projects that depend on
-        /// this one from being built and analyzed; the real severity travels in a property.
+        /// True inside <c>oqjob check</c>. There an error finding is reported through a copy of its
+        /// descriptor whose default severity is warning, which lets <see cref="Host.HostModeSuppressor"/>
+        /// keep it from failing the compile; see that class for why.
         /// </summary>
         public bool HostMode { get; }
 
         public static AnalysisSession Create(Compilation compilation, AnalyzerOptions options)
         {
-            var hostMode = options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(HostModeProperty, out var value)
+            return new AnalysisSession(compilation, KnownTypes.Create(compilation), options, IsHostMode(options));
+        }
+
+        /// <summary>True when the OqjobHostMode build property, which only oqjob's injected targets set, is true.</summary>
+        public static bool IsHostMode(AnalyzerOptions options)
+        {
+            return options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(HostModeProperty, out var value)
                 && string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
-            return new AnalysisSession(compilation, KnownTypes.Create(compilation), hostMode);
         }
 
         public static string DisplayName(ISymbol symbol)
@@ -71,7 +77,6 @@ namespace Oqjob.Analyzers.Reporting
             Location location,
             INamedTypeSymbol containingType,
             ISymbol? containingMember,
-            CancellationToken cancellationToken,
             params object[] messageArgs)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
@@ -81,88 +86,20 @@ namespace Oqjob.Analyzers.Reporting
                 properties[MemberProperty] = containingMember.Name;
             }
 
-            if (!HostMode)
+            if (!HostMode || descriptor.DefaultSeverity != DiagnosticSeverity.Error)
             {
                 return Diagnostic.Create(descriptor, location, properties.ToImmutable(), messageArgs);
             }
 
-            var configured = ConfiguredSeverity(descriptor.Id, location.SourceTree, cancellationToken);
-            var intended = configured == ReportDiagnostic.Default ? ToReportDiagnostic(descriptor.DefaultSeverity) : configured;
-            properties[SeverityProperty] = ToSarifLevel(intended);
-
-            // A configured severity is applied by the compiler after this point whatever is
-            // reported here; only the default severity can be lowered.
-            var effective = descriptor.DefaultSeverity == DiagnosticSeverity.Error
-                ? DiagnosticSeverity.Warning
-                : descriptor.DefaultSeverity;
+            // The effective severity stays error, so the compiler applies a configured severity
+            // (or none) exactly as it does outside oqjob, and the error log shows the result.
             return Diagnostic.Create(
-                descriptor,
+                HostDescriptors.Suppressible(descriptor),
                 location,
-                effective,
+                DiagnosticSeverity.Error,
                 additionalLocations: null,
                 properties: properties.ToImmutable(),
                 messageArgs: messageArgs);
-        }
-
-        /// <summary>
-        /// Returns the severity set for the ID by the compiler options, in the order the compiler
-        /// applies them: command-line and rule-set options, then .editorconfig, then global config.
-        /// </summary>
-        private ReportDiagnostic ConfiguredSeverity(string id, SyntaxTree? tree, CancellationToken cancellationToken)
-        {
-            var options = Compilation.Options;
-            if (options.SpecificDiagnosticOptions.TryGetValue(id, out var specific) && specific != ReportDiagnostic.Default)
-            {
-                return specific;
-            }
-
-            var treeOptions = options.SyntaxTreeOptionsProvider;
-            if (treeOptions == null)
-            {
-                return ReportDiagnostic.Default;
-            }
-
-            if (tree != null && treeOptions.TryGetDiagnosticValue(tree, id, cancellationToken, out var fromTree))
-            {
-                return fromTree;
-            }
-
-            if (treeOptions.TryGetGlobalDiagnosticValue(id, cancellationToken, out var fromGlobal))
-            {
-                return fromGlobal;
-            }
-
-            return ReportDiagnostic.Default;
-        }
-
-        private static ReportDiagnostic ToReportDiagnostic(DiagnosticSeverity severity)
-        {
-            switch (severity)
-            {
-                case DiagnosticSeverity.Error:
-                    return ReportDiagnostic.Error;
-                case DiagnosticSeverity.Warning:
-                    return ReportDiagnostic.Warn;
-                case DiagnosticSeverity.Info:
-                    return ReportDiagnostic.Info;
-                default:
-                    return ReportDiagnostic.Hidden;
-            }
-        }
-
-        private static string ToSarifLevel(ReportDiagnostic report)
-        {
-            switch (report)
-            {
-                case ReportDiagnostic.Error:
-                    return "error";
-                case ReportDiagnostic.Warn:
-                    return "warning";
-                case ReportDiagnostic.Info:
-                    return "note";
-                default:
-                    return "none";
-            }
         }
     }
 }

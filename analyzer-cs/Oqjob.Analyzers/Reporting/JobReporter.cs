@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace Oqjob.Analyzers.Reporting
@@ -12,13 +11,11 @@ namespace Oqjob.Analyzers.Reporting
     {
         private readonly Action<Diagnostic> report;
         private readonly AnalysisSession session;
-        private readonly CancellationToken cancellationToken;
 
-        public JobReporter(Action<Diagnostic> report, AnalysisSession session, INamedTypeSymbol job, CancellationToken cancellationToken)
+        public JobReporter(Action<Diagnostic> report, AnalysisSession session, INamedTypeSymbol job)
         {
             this.report = report;
             this.session = session;
-            this.cancellationToken = cancellationToken;
             Job = job;
         }
 
@@ -29,7 +26,7 @@ namespace Oqjob.Analyzers.Reporting
             var messageArgs = new object[arguments.Length + 1];
             messageArgs[0] = AnalysisSession.DisplayName(Job);
             arguments.CopyTo(messageArgs, 1);
-            report(session.CreateDiagnostic(descriptor, InCompilation(location), Job, member, cancellationToken, messageArgs));
+            report(session.CreateDiagnostic(descriptor, InCompilation(location), Job, member, messageArgs));
         }
 
         // A base compiled in another project of the same solution can carry source locations of

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Oqjob.Analyzers.Jobs;
+using Oqjob.Analyzers.Options;
 using Oqjob.Analyzers.Reporting;
 
 namespace Oqjob.Analyzers.Rules
@@ -85,7 +86,6 @@ namespace Oqjob.Analyzers.Rules
                 location,
                 job,
                 publicConstructors.Count == 1 ? publicConstructors[0] : null,
-                context.CancellationToken,
                 AnalysisSession.DisplayName(job),
                 problem));
         }
@@ -121,6 +121,11 @@ namespace Oqjob.Analyzers.Rules
             INamedTypeSymbol job,
             IMethodSymbol constructor)
         {
+            var tenantBound = TypeNameList.Parse(RuleOptions.Read(
+                session.Options,
+                constructor.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree ?? job.Locations[0].SourceTree,
+                DiagnosticIds.ScopedConstructorDependency,
+                RuleOptions.TenantBoundTypes));
             foreach (var parameter in constructor.Parameters)
             {
                 if (SymbolEqualityComparer.Default.Equals(parameter.Type, session.KnownTypes.IServiceScopeFactory))
@@ -137,14 +142,14 @@ namespace Oqjob.Analyzers.Rules
                 {
                     var description = "the constructor parameter '" + parameter.Name + "' of type " + typeName;
                     context.ReportDiagnostic(session.CreateDiagnostic(
-                        Descriptors.RootServiceLocator, location, job, constructor, context.CancellationToken, AnalysisSession.DisplayName(job), description));
+                        Descriptors.RootServiceLocator, location, job, constructor, AnalysisSession.DisplayName(job), description));
                     continue;
                 }
 
-                var scoped = ServiceLifetimes.DescribeScoped(parameter.Type, session.KnownTypes, session.Compilation);
+                var scoped = ServiceLifetimes.DescribeScoped(parameter.Type, session.KnownTypes, session.Compilation, tenantBound);
                 var diagnostic = scoped != null
-                    ? session.CreateDiagnostic(Descriptors.ScopedConstructorDependency, location, job, constructor, context.CancellationToken, AnalysisSession.DisplayName(job), scoped, typeName)
-                    : session.CreateDiagnostic(Descriptors.ConstructorDependency, location, job, constructor, context.CancellationToken, AnalysisSession.DisplayName(job), typeName);
+                    ? session.CreateDiagnostic(Descriptors.ScopedConstructorDependency, location, job, constructor, AnalysisSession.DisplayName(job), scoped, typeName)
+                    : session.CreateDiagnostic(Descriptors.ConstructorDependency, location, job, constructor, AnalysisSession.DisplayName(job), typeName);
                 context.ReportDiagnostic(diagnostic);
             }
         }

@@ -57,7 +57,6 @@ namespace Oqjob.Analyzers.Rules
                     job.Locations[0],
                     job,
                     null,
-                    context.CancellationToken,
                     AnalysisSession.DisplayName(job)));
             }
 

@@ -208,7 +208,7 @@ namespace Oqjob.Analyzers.Rules
                 var location = syntax?.Type?.GetLocation() ?? parameter.Locations[0];
                 var description = "the parameter '" + parameter.Name + "' of type " + parameter.Type.Name;
                 context.ReportDiagnostic(session.CreateDiagnostic(
-                    Descriptors.JobPersistenceTouched, location, containingType, method, context.CancellationToken,
+                    Descriptors.JobPersistenceTouched, location, containingType, method,
                     AnalysisSession.DisplayName(containingType), description));
             }
         }
@@ -223,7 +223,7 @@ namespace Oqjob.Analyzers.Rules
             }
 
             context.ReportDiagnostic(session.CreateDiagnostic(
-                Descriptors.JobPersistenceTouched, location, containingType, member, context.CancellationToken,
+                Descriptors.JobPersistenceTouched, location, containingType, member,
                 AnalysisSession.DisplayName(containingType), description));
         }
 
@@ -243,19 +243,19 @@ namespace Oqjob.Analyzers.Rules
             if (registration.IsAddHostedService)
             {
                 diagnostic = session.CreateDiagnostic(
-                    Descriptors.RedundantJobRegistration, location, containingType, member, context.CancellationToken,
+                    Descriptors.RedundantJobRegistration, location, containingType, member,
                     registrant, jobName, registration.Call, AddHostedServiceEffect(registration.Job, context.Compilation));
             }
             else if (asHostedService)
             {
                 diagnostic = session.CreateDiagnostic(
-                    Descriptors.ManualHostedServiceRegistration, location, containingType, member, context.CancellationToken,
+                    Descriptors.ManualHostedServiceRegistration, location, containingType, member,
                     registrant, jobName, registration.Call);
             }
             else if (SymbolEqualityComparer.Default.Equals(registration.ServiceType, registration.Job))
             {
                 diagnostic = session.CreateDiagnostic(
-                    Descriptors.RedundantJobRegistration, location, containingType, member, context.CancellationToken,
+                    Descriptors.RedundantJobRegistration, location, containingType, member,
                     registrant, jobName, registration.Call,
                     "which registers the job class as a service, so the framework skips it and the job never runs");
             }
@@ -295,7 +295,7 @@ namespace Oqjob.Analyzers.Rules
                 }
 
                 context.ReportDiagnostic(session.CreateDiagnostic(
-                    Descriptors.OwnLocking, LockLocation(operation.Syntax), job, body.Member, context.CancellationToken,
+                    Descriptors.OwnLocking, LockLocation(operation.Syntax), job, body.Member,
                     AnalysisSession.DisplayName(job), lockName));
             }
         }

@@ -50,7 +50,7 @@ namespace Oqjob.Analyzers.Rules
                 return;
             }
 
-            var report = new JobReporter(context.ReportDiagnostic, session, job, context.CancellationToken);
+            var report = new JobReporter(context.ReportDiagnostic, session, job);
             foreach (var pair in accessesByBody)
             {
                 var firstReads = new FirstUses();

@@ -59,8 +59,8 @@ namespace Oqjob.Analyzers.Rules
             var location = type.Locations[0];
             var name = AnalysisSession.DisplayName(type);
             var diagnostic = construct == null
-                ? session.CreateDiagnostic(Descriptors.UnmanagedHostedService, location, type, null, context.CancellationToken, name)
-                : session.CreateDiagnostic(Descriptors.UnmanagedSchedulingHostedService, location, type, null, context.CancellationToken, name, construct);
+                ? session.CreateDiagnostic(Descriptors.UnmanagedHostedService, location, type, null, name)
+                : session.CreateDiagnostic(Descriptors.UnmanagedSchedulingHostedService, location, type, null, name, construct);
             context.ReportDiagnostic(diagnostic);
         }
 
@@ -78,14 +78,14 @@ namespace Oqjob.Analyzers.Rules
             if (assemblyName.IndexOf("oqtane", StringComparison.OrdinalIgnoreCase) < 0)
             {
                 context.ReportDiagnostic(session.CreateDiagnostic(
-                    Descriptors.JobOutsideOqtaneAssembly, location, job, null, context.CancellationToken, name, assemblyName));
+                    Descriptors.JobOutsideOqtaneAssembly, location, job, null, name, assemblyName));
             }
 
             var reason = WhyUnregistrable(job);
             if (reason != null)
             {
                 context.ReportDiagnostic(session.CreateDiagnostic(
-                    Descriptors.UnregistrableJob, location, job, null, context.CancellationToken, name, reason));
+                    Descriptors.UnregistrableJob, location, job, null, name, reason));
             }
         }
 
@@ -134,7 +134,6 @@ namespace Oqjob.Analyzers.Rules
                     type.Locations[0],
                     type,
                     null,
-                    context.CancellationToken,
                     AnalysisSession.DisplayName(type),
                     api.Description);
                 context.ReportDiagnostic(diagnostic);
@@ -202,7 +201,6 @@ namespace Oqjob.Analyzers.Rules
                         use.Location,
                         containingType,
                         owner,
-                        endContext.CancellationToken,
                         AnalysisSession.MemberDisplayName(containingType, owner),
                         use.Api.Description);
                     endContext.ReportDiagnostic(diagnostic);

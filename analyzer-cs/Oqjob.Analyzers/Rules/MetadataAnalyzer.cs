@@ -55,7 +55,7 @@ namespace Oqjob.Analyzers.Rules
             }
 
             var model = JobModel.For(job, session.KnownTypes, session.Compilation, context.CancellationToken);
-            var reporter = new JobReporter(context.ReportDiagnostic, session, job, context.CancellationToken);
+            var reporter = new JobReporter(context.ReportDiagnostic, session, job);
 
             ReportRedeclaredMembers(reporter, model, symbols);
             ReportLongTypeName(reporter, job);
@@ -97,7 +97,7 @@ namespace Oqjob.Analyzers.Rules
             }
 
             var model = JobModel.For(job, session.KnownTypes, session.Compilation, context.CancellationToken);
-            var reporter = new JobReporter(context.ReportDiagnostic, session, job, context.CancellationToken);
+            var reporter = new JobReporter(context.ReportDiagnostic, session, job);
             foreach (var assignment in assignments)
             {
                 ReportAssignment(reporter, model, symbols, assignment);

@@ -256,7 +256,7 @@ namespace Oqjob.Analyzers.Rules
         {
             var job = model.Job;
             context.ReportDiagnostic(session.CreateDiagnostic(
-                descriptor, location, job, body.Member, context.CancellationToken, AnalysisSession.DisplayName(job), description));
+                descriptor, location, job, body.Member, AnalysisSession.DisplayName(job), description));
         }
     }
 }

@@ -50,7 +50,7 @@ namespace Oqjob.Analyzers.Rules
             }
 
             var model = JobModel.For(job, session.KnownTypes, session.Compilation, context.CancellationToken);
-            var report = new JobReporter(context.ReportDiagnostic, session, job, context.CancellationToken);
+            var report = new JobReporter(context.ReportDiagnostic, session, job);
             ReportTenantCalls(report, model, symbols);
             ReportStaticState(report, model, session.Compilation);
             ReportInstanceWrites(report, model, services);

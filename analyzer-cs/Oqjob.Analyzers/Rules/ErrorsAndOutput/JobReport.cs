@@ -14,7 +14,7 @@ namespace Oqjob.Analyzers.Rules.ErrorsAndOutput
         public JobReport(SymbolAnalysisContext context, AnalysisSession session, ErrorsAndOutputSymbols symbols, JobModel model)
         {
             this.session = session;
-            reporter = new JobReporter(context.ReportDiagnostic, session, model.Job, context.CancellationToken);
+            reporter = new JobReporter(context.ReportDiagnostic, session, model.Job);
             Symbols = symbols;
             Model = model;
         }

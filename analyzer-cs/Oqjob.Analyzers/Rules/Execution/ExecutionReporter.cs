@@ -20,7 +20,7 @@ namespace Oqjob.Analyzers.Rules.Execution
         {
             this.context = context;
             this.session = session;
-            reporter = new JobReporter(context.ReportDiagnostic, session, model.Job, context.CancellationToken);
+            reporter = new JobReporter(context.ReportDiagnostic, session, model.Job);
             Symbols = symbols;
             Model = model;
         }
