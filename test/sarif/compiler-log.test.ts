@@ -6,6 +6,7 @@ const manifest: CompileManifest = {
   targetFramework: 'net10.0',
   assemblyName: 'Module.Server.Oqtane',
   logPath: '/tmp/logs/Module.Server.sarif',
+  manifestPath: '/tmp/logs/Module.Server.manifest',
 };
 
 function log(results: unknown[]): string {

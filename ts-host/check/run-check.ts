@@ -2,12 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runAnalysisBuild, type AnalysisBuild } from '../dotnet/build.js';
+import { readStoredLog } from '../cache/stored-log.js';
 import { UserError } from '../errors.js';
 import { collectFindings, toRelative, type CompiledLog } from '../findings/collect.js';
 import type { Severity } from '../findings/finding.js';
 import type { Logger } from '../log/logger.js';
 import { discoverBuildTarget } from '../project/discover.js';
-import { readCompilerLog, readManifests, type CompileManifest } from '../sarif/compiler-log.js';
+import { readManifests, type CompileManifest } from '../sarif/compiler-log.js';
 import type { BuildOutcome, CheckResult } from './result.js';
 
 export interface CheckOptions {
@@ -74,7 +75,7 @@ async function collectResult(build: AnalysisBuild, root: string, targetName: str
   const logs: CompiledLog[] = [];
   const logProblems: string[] = [];
   for (const manifest of manifests) {
-    const log = await readLogOrRecord(manifest, succeeded, logProblems);
+    const log = await readLogOrRecord(manifest, succeeded, logProblems, options.logger);
     if (log) {
       logs.push(log);
     }
@@ -113,9 +114,12 @@ async function collectResult(build: AnalysisBuild, root: string, targetName: str
  * is an error. When it failed, a project may have stopped before writing its log, so the
  * problem is recorded as part of the incomplete analysis.
  */
-async function readLogOrRecord(manifest: CompileManifest, buildSucceeded: boolean, problems: string[]): Promise<CompiledLog | undefined> {
+async function readLogOrRecord(manifest: CompileManifest, buildSucceeded: boolean, problems: string[], logger: Logger): Promise<CompiledLog | undefined> {
   try {
-    return { manifest, results: await readCompilerLog(manifest) };
+    // Compiles that were up to date left their log from the last compile; see ../cache/stored-log.ts.
+    const stored = await readStoredLog(manifest);
+    logger.debug(`${stored.state === 'reused' ? 'compile up to date, analysis reused' : 'compiled and analysed in this run'}: ${manifest.project}${manifest.targetFramework ? ` (${manifest.targetFramework})` : ''}`);
+    return { manifest, results: stored.results };
   } catch (error) {
     if (buildSucceeded || !(error instanceof UserError)) {
       throw error;
