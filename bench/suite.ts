@@ -2,7 +2,7 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { GeneratedSolution } from './generate/solution.js';
 import { measureAnalyzerShare, type AnalyzerShare } from './measure/analyzer-share.js';
-import { displayCommand, oqjobCheck, plainBuild, type BenchCommand } from './measure/commands.js';
+import { displayCommand, oqjobCheck, plainBuild, restore, type BenchCommand } from './measure/commands.js';
 import { summarize, type Summary } from './measure/stats.js';
 import { timeCommand, timePair, type TimedRun } from './measure/timing.js';
 
@@ -14,8 +14,11 @@ export interface RoundPlan {
   analyzer: number;
   /** Second check (nothing changed) against a no-op plain build. */
   warm: number;
-  /** An untimed plain build first, which restores packages and fills the file cache. */
-  warmUp: boolean;
+  /**
+   * Untimed work first: a plain build restores packages and fills the file cache; a restore
+   * alone is cheaper and still keeps package restore out of the first timed build.
+   */
+  warmUp: 'build' | 'restore';
 }
 
 export interface PairResult {
@@ -47,11 +50,8 @@ export async function benchSolution(solution: GeneratedSolution, rounds: RoundPl
   const reportFile = path.join(cwd, 'oqjob-report.json');
   const check = oqjobCheck(solution.solutionFile, cwd, reportFile);
 
-  if (rounds.warmUp) {
-    // Restores packages and fills the file cache, so that no measured run pays for it.
-    progress(`${solution.size.name}: warm-up build`);
-    await timeCommand(plainBuild(solution.solutionFile, cwd, false));
-  }
+  progress(`${solution.size.name}: warm-up ${rounds.warmUp}`);
+  await timeCommand(rounds.warmUp === 'build' ? plainBuild(solution.solutionFile, cwd, false) : restore(solution.solutionFile, cwd));
 
   progress(`${solution.size.name}: oqjob check with every project compiled, against dotnet build --no-incremental`);
   // Removing the stored logs makes every compile of the check run again, as on a first check.

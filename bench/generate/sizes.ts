@@ -12,7 +12,7 @@ export const solutionSizes: Readonly<Record<string, SolutionSize>> = {
   // For the test suite's smoke run only: the least that still has every kind of project.
   tiny: { name: 'tiny', projects: 2, jobs: 12, classes: 40 },
   small: { name: 'small', projects: 4, jobs: 100, classes: 1000 },
-  medium: { name: 'medium', projects: 10, jobs: 600, classes: 6000 },
+  medium: { name: 'medium', projects: 8, jobs: 400, classes: 4000 },
   large: { name: 'large', projects: 20, jobs: 2000, classes: 20000 },
 };
 

@@ -43,6 +43,10 @@ export function plainBuild(solutionFile: string, cwd: string, rebuild: boolean):
   };
 }
 
+export function restore(solutionFile: string, cwd: string): BenchCommand {
+  return { label: 'dotnet restore', file: 'dotnet', args: ['restore', solutionFile, '--nologo', '--disable-build-servers'], cwd, okExitCodes: [0] };
+}
+
 /** Formats a command as it would be typed, with the solution path relative to `cwd`. */
 export function displayCommand(command: BenchCommand): string {
   const file = command.file === process.execPath ? 'node' : command.file;

@@ -37,7 +37,7 @@ test('bench - harness runs every measurement', async (t) => {
     // Five builds of a small solution; on a busy 2-core machine that can take several minutes.
     t.timeout(30 * 60 * 1000);
 
-    const result = await benchSolution(solution, { cold: 1, analyzer: 1, warm: 1, warmUp: false }, () => {});
+    const result = await benchSolution(solution, { cold: 1, analyzer: 1, warm: 1, warmUp: 'restore' }, () => {});
     const host = await benchHost(500, 1);
     const markdown = renderResults({ machine: { cpus: 1, cpuModel: 'test', memoryGiB: 1, dotnetSdk: 'test', node: 'test', platform: 'test', loadStart: 0, loadEnd: 0 }, solutions: [result], host: [host], totalMinutes: 0 });
 

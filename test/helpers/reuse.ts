@@ -27,12 +27,12 @@ export async function checkWithDebug(folder: string, target: string, extra: stri
   };
 }
 
-/** Returns the stored compiler logs below `folder` (oqjob.targets keeps them in obj/.../oqjob/), by path, with their modification times. */
+/** Returns the stored compiler logs below `folder` (oqjob.targets keeps them in obj/.../oqjob/PROJECT/), by path, with their modification times. */
 export async function storedLogs(folder: string): Promise<Map<string, number>> {
   const logs = new Map<string, number>();
   for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
     const full = path.join(entry.parentPath, entry.name);
-    if (entry.isFile() && entry.name.endsWith('.sarif') && path.basename(entry.parentPath) === 'oqjob') {
+    if (entry.isFile() && entry.name.endsWith('.sarif') && path.basename(path.dirname(entry.parentPath)) === 'oqjob') {
       logs.set(full, (await stat(full)).mtimeMs);
     }
   }
