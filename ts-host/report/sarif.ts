@@ -66,7 +66,11 @@ export async function buildSarifLog(input: SarifInput): Promise<Sarif.Log> {
   return { version: '2.1.0', $schema: 'https://json.schemastore.org/sarif-2.1.0.json', runs: [run] };
 }
 
-/** Serializes the log with two-space indentation and a final newline. */
+/**
+ * Serializes the log with two-space indentation and a final newline.
+ * TODO: write large logs in chunks. At 100,000 results the text is 127 MB, and with its
+ * encoded copy and the result objects the host's peak memory is about 670 MB (npm run bench).
+ */
 export function formatSarif(log: Sarif.Log): string {
   return `${JSON.stringify(log, null, 2)}\n`;
 }
