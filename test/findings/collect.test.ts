@@ -19,7 +19,7 @@ function result(overrides: Partial<CompilerResult>): CompilerResult {
 }
 
 function compiled(project: string, targetFramework: string, results: CompilerResult[]): CompiledLog {
-  return { manifest: { project, targetFramework, assemblyName: 'A', logPath: '/tmp/x.sarif' }, results };
+  return { manifest: { project, targetFramework, assemblyName: 'A', logPath: '/tmp/x.sarif', manifestPath: '/tmp/x.manifest' }, results };
 }
 
 test('collectFindings - same finding in two target frameworks counted once', (t) => {

@@ -27,9 +27,9 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the built CLI as a user would, without colors and with CI-style progress. */
-export async function runCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
-  const result = await execa(process.execPath, [cliPath, ...args], {
+/** Runs the built CLI (or the given copy of it) as a user would, without colors and with CI-style progress. */
+export async function runCli(args: string[], cwd: string, env: Record<string, string> = {}, cli: string = cliPath): Promise<CliRun> {
+  const result = await execa(process.execPath, [cli, ...args], {
     cwd,
     env: { NO_COLOR: '1', CI: 'true', ...env },
     reject: false,

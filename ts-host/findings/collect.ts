@@ -27,11 +27,23 @@ export function collectFindings(logs: CompiledLog[], root: string): CollectedFin
   const compilerErrors = new Map<string, CompilerError>();
   const suppressed = new Map<string, Finding>();
 
+  // Many results share a file, and path.relative is costly at a hundred thousand findings.
+  const relativePaths = new Map<string, string>();
+  const relativeTo = (file: string) => {
+    let relative = relativePaths.get(file);
+    if (relative === undefined) {
+      relative = toRelative(file, root);
+      relativePaths.set(file, relative);
+    }
+
+    return relative;
+  };
+
   for (const { manifest, results } of logs) {
     const project = toRelative(manifest.project, root);
     for (const result of results) {
       if (ruleIdPattern.test(result.ruleId)) {
-        const finding = toFinding(result, project, root);
+        const finding = toFinding(result, project, relativeTo);
         const key = findingKey(finding);
         if (result.suppressed) {
           if (!suppressed.has(key)) {
@@ -67,7 +79,7 @@ function findingKey(finding: Finding): string {
   return [finding.ruleId, finding.file, finding.line, finding.column, finding.endLine, finding.endColumn, finding.message].join('|');
 }
 
-function toFinding(result: CompilerResult, project: string, root: string): Finding {
+function toFinding(result: CompilerResult, project: string, relativeTo: (file: string) => string): Finding {
   const line = result.startLine ?? 1;
   const column = result.startColumn ?? 1;
   return {
@@ -75,7 +87,7 @@ function toFinding(result: CompilerResult, project: string, root: string): Findi
     // The level is the compiler's: the rule's default, or the severity configured for it.
     severity: result.level,
     message: result.message,
-    file: result.file ? toRelative(result.file, root) : project,
+    file: result.file ? relativeTo(result.file) : project,
     line,
     column,
     endLine: result.endLine ?? line,

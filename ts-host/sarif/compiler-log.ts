@@ -8,10 +8,14 @@ export interface CompileManifest {
   project: string;
   targetFramework: string;
   assemblyName: string;
-  /** Absolute path of the SARIF log that the injected targets set as the error log. */
+  /** Absolute path of the SARIF log that the injected targets set as the error log, in the project's obj folder. */
   logPath: string;
   /** The project as messages name it: relative to the checked folder. Defaults to `project`. */
   displayName?: string;
+  /** The log as messages name it: relative to the checked folder. Defaults to `logPath`. */
+  displayLogPath?: string;
+  /** Absolute path of the manifest file, written by this run just before the compile. */
+  manifestPath: string;
 }
 
 /** One diagnostic from a compiler log, with only the fields oqjob uses. */
@@ -42,11 +46,11 @@ export const maxLogBytes = 256 * 1024 * 1024;
 /** Reads every manifest that the injected targets wrote, sorted by project and target framework. */
 export async function readManifests(logDirectory: string): Promise<CompileManifest[]> {
   const names = (await readdir(logDirectory)).filter((name) => name.endsWith('.manifest')).sort();
-  const manifests = await Promise.all(names.map((name) => readManifest(path.join(logDirectory, name), logDirectory)));
+  const manifests = await Promise.all(names.map((name) => readManifest(path.join(logDirectory, name))));
   return manifests.sort((a, b) => a.project.localeCompare(b.project) || a.targetFramework.localeCompare(b.targetFramework));
 }
 
-async function readManifest(file: string, logDirectory: string): Promise<CompileManifest> {
+async function readManifest(file: string): Promise<CompileManifest> {
   const fields = new Map<string, string>();
   for (const line of (await readFile(file, 'utf8')).split(/\r?\n/)) {
     const separator = line.indexOf('=');
@@ -57,7 +61,7 @@ async function readManifest(file: string, logDirectory: string): Promise<Compile
 
   const project = fields.get('project');
   const log = fields.get('log');
-  if (!project || !log || log.includes('/') || log.includes('\\')) {
+  if (!project || !log || !path.isAbsolute(log) || !log.endsWith('.sarif')) {
     throw new Error(`The build manifest ${file} is incomplete; it is written by oqjob's own targets file.`);
   }
 
@@ -65,7 +69,8 @@ async function readManifest(file: string, logDirectory: string): Promise<Compile
     project,
     targetFramework: fields.get('targetFramework') ?? '',
     assemblyName: fields.get('assemblyName') ?? '',
-    logPath: path.join(logDirectory, log),
+    logPath: log,
+    manifestPath: file,
   };
 }
 
@@ -74,7 +79,7 @@ export class CompilerLogError extends UserError {
   constructor(manifest: CompileManifest, problem: string) {
     const project = manifest.displayName ?? manifest.project;
     const framework = manifest.targetFramework ? ` (${manifest.targetFramework})` : '';
-    super(`The compiler log of project ${project}${framework} ${problem}: ${path.basename(manifest.logPath)}, in oqjob's work folder`, {
+    super(`The compiler log of project ${project}${framework} ${problem}: ${manifest.displayLogPath ?? manifest.logPath}`, {
       hint: 'Run the check again. If it fails the same way, run it with --debug and report the output, which shows the build command.',
     });
   }

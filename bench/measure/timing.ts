@@ -1,0 +1,56 @@
+import { performance } from 'node:perf_hooks';
+import { execa } from 'execa';
+import type { BenchCommand } from './commands.js';
+
+export interface TimedRun {
+  ms: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the command once and returns its wall-clock time; throws when it did not do its work. */
+export async function timeCommand(command: BenchCommand): Promise<TimedRun> {
+  const start = performance.now();
+  const result = await execa(command.file, command.args, {
+    cwd: command.cwd,
+    reject: false,
+    stdin: 'ignore',
+    env: { DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1', NO_COLOR: '1', CI: 'true' },
+  });
+  const ms = performance.now() - start;
+  if (!command.okExitCodes.includes(result.exitCode ?? -1)) {
+    const output = `${String(result.stdout)}\n${String(result.stderr)}`.trim().split('\n').slice(-20).join('\n');
+    throw new Error(`${command.label} exited with code ${result.exitCode}:\n${output}`);
+  }
+
+  return { ms, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+/** One step of a round: an optional untimed preparation, then the timed command. */
+export interface PairStep {
+  command: BenchCommand;
+  prepare?: () => Promise<void>;
+  /** Called with every timed run, for checks on what the run did. */
+  inspect?: (run: TimedRun) => void;
+}
+
+/**
+ * Times two commands for `rounds` rounds, swapping their order every round, so that a
+ * drift in machine load (other builds on a shared machine) falls on both alike.
+ */
+export async function timePair(first: PairStep, second: PairStep, rounds: number, progress: (line: string) => void): Promise<[number[], number[]]> {
+  const times: [number[], number[]] = [[], []];
+  for (let round = 0; round < rounds; round++) {
+    // Odd rounds end with the first command, so with an odd number of rounds it runs last.
+    const order: Array<[PairStep, number]> = round % 2 === 0 ? [[second, 1], [first, 0]] : [[first, 0], [second, 1]];
+    for (const [step, slot] of order) {
+      await step.prepare?.();
+      const run = await timeCommand(step.command);
+      step.inspect?.(run);
+      times[slot]!.push(run.ms);
+      progress(`  round ${round + 1}/${rounds}: ${step.command.label} ${(run.ms / 1000).toFixed(1)} s`);
+    }
+  }
+
+  return times;
+}
