@@ -8,16 +8,37 @@ export interface TimedRun {
   stderr: string;
 }
 
+// Far above the largest size's full build on a busy 2-core machine (about 3 minutes).
+const commandTimeoutMs = 20 * 60 * 1000;
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) {
+    return;
+  }
+
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // The group ended with its leader, as it should.
+  }
+}
+
 /** Runs the command once and returns its wall-clock time; throws when it did not do its work. */
 export async function timeCommand(command: BenchCommand): Promise<TimedRun> {
   const start = performance.now();
-  const result = await execa(command.file, command.args, {
+  // Its own process group and a time limit, so that a build that hangs fails the bench
+  // instead of stalling it, and leaves no MSBuild node behind.
+  const subprocess = execa(command.file, command.args, {
     cwd: command.cwd,
     reject: false,
     stdin: 'ignore',
+    detached: true,
+    timeout: commandTimeoutMs,
     env: { DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1', NO_COLOR: '1', CI: 'true' },
   });
+  const result = await subprocess;
   const ms = performance.now() - start;
+  killGroup(subprocess.pid);
   if (!command.okExitCodes.includes(result.exitCode ?? -1)) {
     const output = `${String(result.stdout)}\n${String(result.stderr)}`.trim().split('\n').slice(-20).join('\n');
     throw new Error(`${command.label} exited with code ${result.exitCode}:\n${output}`);
