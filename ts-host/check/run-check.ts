@@ -46,9 +46,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 
     // A run killed with SIGKILL cannot stop its build, so the lock names the build's process
     // group for the next run, which ends it before it builds the same folder.
-    const held = lock;
+    const heldLock = lock;
     const build = await buildWithAnalyzer(target, workDirectory, options, (pid) => {
-      held.record({ buildGroup: pid }).catch(() => undefined);
+      heldLock.record({ buildGroup: pid }).catch(() => undefined);
     });
     return await collectResult(build, target.root, toRelative(target.file, target.root), { ...options, sdkVersion, listedProjects });
   } finally {

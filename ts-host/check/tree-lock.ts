@@ -20,7 +20,7 @@ export interface TreeLockOptions {
 export interface TreeLock {
   /** Records what a run that finds this lock stale must clean up: the build's process group and the work folder. */
   record(details: { buildGroup?: number; workDirectory?: string }): Promise<void>;
-  /** Releases the lock; calling it twice is harmless. */
+  /** Releases the lock. Calling it twice is harmless. */
   release(): Promise<void>;
 }
 
@@ -146,7 +146,7 @@ async function readOwner(lockFile: string): Promise<LockOwner | 'stale' | undefi
       return parsed as LockOwner;
     }
   } catch {
-    // Unreadable or not JSON; judged by its age below.
+    // Unreadable or not JSON, so it is judged by its age below.
   }
 
   const info = await stat(lockFile).catch(() => undefined);
@@ -155,8 +155,8 @@ async function readOwner(lockFile: string): Promise<LockOwner | 'stale' | undefi
 
 /**
  * Takes over a stale lock. The file is first renamed to a name of this run's own, which only
- * one of several waiting runs can do, and checked: if it turns out to be a fresh lock that
- * another run took meanwhile, it is put back. Then the dead run's build and work folder go.
+ * one of several waiting runs can do. If the renamed file turns out to be a fresh lock that
+ * another run took meanwhile, it is put back. Otherwise the dead run's build and work folder go.
  */
 async function takeOver(lockFile: string, stale: LockOwner | 'stale', logger: Logger): Promise<void> {
   const claimed = `${lockFile}.${process.pid}.${randomBytes(4).toString('hex')}.stale`;

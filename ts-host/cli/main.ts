@@ -8,7 +8,7 @@ let stopSignal: NodeJS.Signals | undefined;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     // A second signal means the user will not wait for the clean-up, for example while a
-    // report is stuck on a pipe that nobody reads.
+    // report is stuck on a pipe that no process reads.
     if (stopSignal !== undefined) {
       process.exit(signalExitCodes[signal]);
     }

@@ -75,8 +75,7 @@ function handleError(error: unknown, options: RunOptions): number {
 
   if (error instanceof InterruptedError || options.signal.aborted) {
     options.stderr.write('oqjob: stopped. A build that was running was ended with every process it started, and no report or baseline was written.\n');
-    const signal = options.stopSignal();
-    return signal === 'SIGTERM' ? ExitCode.Terminated : signal === 'SIGHUP' ? ExitCode.HungUp : ExitCode.Interrupted;
+    return exitCodeForSignal(options.stopSignal());
   }
 
   if (error instanceof UserError) {
@@ -96,6 +95,14 @@ function handleError(error: unknown, options: RunOptions): number {
   const detail = error instanceof Error ? error.stack ?? error.message : String(error);
   options.stderr.write(`oqjob ${toolVersion}: internal error; this is a bug in oqjob, please report it with the text below.\n${detail}\n`);
   return ExitCode.Error;
+}
+
+function exitCodeForSignal(signal: NodeJS.Signals | undefined): number {
+  if (signal === 'SIGTERM') {
+    return ExitCode.Terminated;
+  }
+
+  return signal === 'SIGHUP' ? ExitCode.HungUp : ExitCode.Interrupted;
 }
 
 /**

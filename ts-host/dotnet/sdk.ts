@@ -109,9 +109,18 @@ export function compareVersions(a: string, b: string): number {
     }
   }
 
-  if (preA === undefined || preB === undefined) {
-    return preA === preB ? 0 : preA === undefined ? 1 : -1;
+  if (preA === preB) {
+    return 0;
   }
 
-  return preA < preB ? -1 : preA > preB ? 1 : 0;
+  // A release sorts after its prereleases; prereleases compare by their tags.
+  if (preA === undefined) {
+    return 1;
+  }
+
+  if (preB === undefined) {
+    return -1;
+  }
+
+  return preA < preB ? -1 : 1;
 }
