@@ -121,10 +121,17 @@ async function tryCreate(lockFile: string, owner: LockOwner): Promise<boolean> {
 }
 
 async function makeLockDirectory(folder: string): Promise<void> {
-  try {
-    await mkdir(folder, { recursive: true });
-  } catch (error) {
-    throw lockFailure(folder, error as NodeJS.ErrnoException);
+  // A run that releases its lock removes the empty folder, which can make a recursive mkdir
+  // running at that moment fail with ENOENT, so it is tried again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await mkdir(folder, { recursive: true });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 20) {
+        throw lockFailure(folder, error as NodeJS.ErrnoException);
+      }
+    }
   }
 }
 
