@@ -9,7 +9,7 @@ import { fakeDotnet } from '../helpers/fake-dotnet.js';
 import { copyFixtures, hashTree, runCli } from '../helpers/fixtures.js';
 import { fixturesRoot, repoRoot } from '../helpers/paths.js';
 
-// What oqjob says when the machine, the SDK or the module is not as a build needs it. Each
+// The messages oqjob prints when the machine, the SDK or the module is not as a build needs it. Each
 // test asserts the exit code, the sentence that names the cause, and an untouched tree.
 
 const serverProject = path.join('sample-module', 'Acme.Module.Reminders.Server', 'Acme.Module.Reminders.Server.csproj');
@@ -103,7 +103,7 @@ test('check - an unknown package fails the restore with NuGet\'s line', async (t
 test('check - an unreachable or locked feed names the feed and credentials', async (t) => {
   const folder = await copyFixtures('sample-module');
   await addPackageReference(folder, 'Oqjob.Test.PrivatePackage', '1.0.0');
-  // A feed that answers every request with 401, as a private feed does without credentials.
+  // A feed that returns 401 for every request, as a private feed does without credentials.
   const server = createServer((_request, response) => {
     response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="feed"' }).end();
   });

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InterruptedError, UserError } from '../errors.js';
+import { groupExists, signalGroup } from '../dotnet/process-group.js';
 import type { Logger } from '../log/logger.js';
 
 export interface TreeLockOptions {
@@ -214,23 +215,6 @@ function isLeftOverBuild(group: number): boolean {
     return readFileSync(`/proc/${group}/cmdline`, 'utf8').includes('dotnet') && groupExists(group);
   } catch {
     return false;
-  }
-}
-
-function signalGroup(group: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-group, signal);
-  } catch {
-    // The group has already ended.
-  }
-}
-
-function groupExists(group: number): boolean {
-  try {
-    process.kill(-group, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

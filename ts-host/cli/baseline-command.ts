@@ -86,7 +86,7 @@ async function baselineAction(target: string, flags: BaselineFlags, context: Com
   return ExitCode.Success;
 }
 
-/** The file's content when the run started, or undefined when there was none. */
+/** Reads the file's content now, or returns undefined when there is none. */
 async function fileSnapshot(file: string): Promise<string | undefined> {
   return readFile(file, 'utf8').catch(() => undefined);
 }

@@ -200,7 +200,7 @@ async function loadChosenBaseline(target: string, flags: CheckFlags, context: Co
 
 /** Maps a result to the documented exit code. */
 export function exitCodeFor(result: CheckResult): number {
-  // A partial analysis must not pass as a clean one, whatever the findings say.
+  // A partial analysis must not pass as a clean one, whatever the findings are.
   if (!result.build.succeeded || !result.build.complete) {
     return ExitCode.Error;
   }

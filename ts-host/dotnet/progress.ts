@@ -31,7 +31,7 @@ export class BuildProgress {
     }
   }
 
-  /** Ends the status line; `how` says whether the build ran to its end or was stopped. */
+  /** Ends the status line. `how` states whether the build ran to its end or was stopped. */
   finish(how: 'finished' | 'stopped' | 'timed out' = 'finished'): void {
     const seconds = ((Date.now() - this.startedAt) / 1000).toFixed(1);
     const compiled = `${this.builtCount} project${this.builtCount === 1 ? '' : 's'} compiled`;
