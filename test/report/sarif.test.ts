@@ -2,7 +2,7 @@ import test from 'ava';
 import type * as Sarif from 'sarif';
 import type { CheckResult } from '../../ts-host/check/result.js';
 import type { Finding } from '../../ts-host/findings/finding.js';
-import { buildSarifLog, formatSarif, oqjobFingerprintKey, type SarifInput } from '../../ts-host/report/sarif.js';
+import { buildSarifLog, formatSarif, formatSarifChunks, oqjobFingerprintKey, type SarifInput } from '../../ts-host/report/sarif.js';
 import { loadCatalog } from '../../ts-host/rules/catalog.js';
 import { assertWithinGitHubLimits, gitHubLimits } from '../../ts-host/sarif/github-limits.js';
 import { UserError } from '../../ts-host/errors.js';
@@ -159,6 +159,21 @@ test('buildSarifLog - output passes the schema and the Multitool', async (t) => 
 
 test('buildSarifLog - same input gives the same bytes', async (t) => {
   t.is(formatSarif(await buildSarifLog(await input())), formatSarif(await buildSarifLog(await input())));
+});
+
+test('formatSarifChunks - pieces join to the same log', async (t) => {
+  const log = await buildSarifLog(await input({ includeSuppressed: true }));
+  const template = log.runs[0]?.results?.[0];
+  t.truthy(template);
+  const results = Array.from({ length: 2500 }, (_, index) => ({ ...template, message: { text: `finding ${index} with "quotes" and \u0000` } }));
+  const many = { ...log, runs: [{ ...log.runs[0]!, results }, { ...log.runs[0]!, results: [] }] };
+
+  const pieces = [...formatSarifChunks(many)];
+
+  t.true(pieces.length >= 5, 'the frame around three pieces of results');
+  t.deepEqual(JSON.parse(pieces.join('')), many);
+  t.regex(pieces.join(''), /"results": \[\]/);
+  t.true(pieces.join('').endsWith('}\n'));
 });
 
 test('assertWithinGitHubLimits - rejects each limit with exit code 2', async (t) => {

@@ -8,8 +8,9 @@ import { UserError } from '../errors.js';
  * never sees a half-written file and an interrupted run leaves the old file as it was.
  * A symbolic link is followed, so its target is replaced and the link stays. A device or
  * pipe, such as /dev/stdout, is written directly, because renaming over it would replace it.
+ * The content may come in pieces, which are written one after the other.
  */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Iterable<string>): Promise<void> {
   const target = await resolveTarget(file);
   const existing = await stat(target).catch(() => undefined);
   if (existing && !existing.isFile()) {

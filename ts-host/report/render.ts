@@ -9,7 +9,7 @@ import { readGitCheckout, type GitCheckout } from '../vcs/git.js';
 import { formatGitHubAnnotations } from './github.js';
 import { formatJson } from './json.js';
 import { formatMarkdownSummary } from './markdown.js';
-import { buildSarifLog, formatSarif } from './sarif.js';
+import { buildSarifLog, formatSarifChunks } from './sarif.js';
 import { formatText } from './text.js';
 
 export const reportFormats = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
@@ -28,8 +28,8 @@ export interface RenderOptions {
   showBaselined?: boolean;
 }
 
-/** Formats the check result in the requested report format. */
-export async function renderReport(result: CheckResult, options: RenderOptions): Promise<string> {
+/** Formats the check result in the requested report format: one string, or the pieces of a SARIF log. */
+export async function renderReport(result: CheckResult, options: RenderOptions): Promise<string | string[]> {
   switch (options.format) {
     case 'json':
       return formatJson(result, options.toolVersion);
@@ -44,7 +44,7 @@ export async function renderReport(result: CheckResult, options: RenderOptions):
   }
 }
 
-async function renderSarif(result: CheckResult, options: RenderOptions): Promise<string> {
+async function renderSarif(result: CheckResult, options: RenderOptions): Promise<string[]> {
   const rules = await loadCatalog();
   const help = new Map<string, RuleHelp>();
   for (const rule of rules) {
@@ -63,9 +63,10 @@ async function renderSarif(result: CheckResult, options: RenderOptions): Promise
     checkout,
     includeSuppressed: options.includeSuppressed,
   });
-  const text = formatSarif(log);
-  assertWithinGitHubLimits(log, text);
-  return text;
+  // Pieces, so that a large log is not also copied into one string and one buffer.
+  const chunks = [...formatSarifChunks(log)];
+  assertWithinGitHubLimits(log, chunks);
+  return chunks;
 }
 
 /**

@@ -21,7 +21,7 @@ export const gitHubLimits: GitHubLimits = {
  * Throws a UserError (exit code 2) naming the first limit the log passes, so that oqjob never
  * writes a file that GitHub would reject on upload.
  */
-export function assertWithinGitHubLimits(log: Sarif.Log, text: string, limits: GitHubLimits = gitHubLimits): void {
+export function assertWithinGitHubLimits(log: Sarif.Log, text: string | readonly string[], limits: GitHubLimits = gitHubLimits): void {
   const hint = 'Fix or baseline some findings, or check fewer projects per run (one category each), so that each upload stays within GitHub\'s limits.';
   for (const run of log.runs) {
     const results = run.results?.length ?? 0;
@@ -44,7 +44,8 @@ export function assertWithinGitHubLimits(log: Sarif.Log, text: string, limits: G
     }
   }
 
-  const size = gzipSync(Buffer.from(text, 'utf8')).length;
+  // Joined only here, past the results limit, so the text is at most some tens of megabytes.
+  const size = gzipSync(Buffer.from(typeof text === 'string' ? text : text.join(''), 'utf8')).length;
   if (size > limits.gzippedBytes) {
     throw new UserError(`The SARIF log is ${size} bytes gzipped, more than the ${limits.gzippedBytes} GitHub accepts.`, { hint });
   }
