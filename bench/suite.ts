@@ -1,7 +1,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { GeneratedSolution } from './generate/solution.js';
-import { measureAnalyzerShare, type AnalyzerShare } from './measure/analyzer-share.js';
+import { measureAnalyzerRound, type AnalyzerRound } from './measure/analyzer-share.js';
 import { displayCommand, oqjobCheck, plainBuild, restore, type BenchCommand } from './measure/commands.js';
 import { summarize, type Summary } from './measure/stats.js';
 import { timeCommand, timePair, type TimedRun } from './measure/timing.js';
@@ -38,7 +38,16 @@ export interface SolutionResult {
   solution: Omit<GeneratedSolution, 'root' | 'solutionFile'>;
   rounds: RoundPlan;
   cold: PairResult;
-  analyzer: { runs: AnalyzerShare[]; share: Summary; secondsPerThousandClasses: Summary; command: string };
+  analyzer: {
+    runs: AnalyzerRound[];
+    share: Summary;
+    secondsPerThousandClasses: Summary;
+    /** Csc time that the analyzer adds, over the Csc time of the same build without it. */
+    addedCompileShare: Summary;
+    /** The same for the wall time of the whole build. */
+    addedWallShare: Summary;
+    command: string;
+  };
   warm: PairResult;
 }
 
@@ -67,9 +76,9 @@ export async function benchSolution(solution: GeneratedSolution, rounds: RoundPl
   const warm = await measurePair(check, plainBuild(solution.solutionFile, cwd, false), rounds.warm, undefined, progress);
 
   progress(`${solution.size.name}: analyzer timing report`);
-  const runs: AnalyzerShare[] = [];
+  const runs: AnalyzerRound[] = [];
   for (let round = 0; round < rounds.analyzer; round++) {
-    runs.push(await measureAnalyzerShare(solution.solutionFile, cwd));
+    runs.push(await measureAnalyzerRound(solution.solutionFile, cwd, round));
   }
 
   const classes = solution.size.classes + solution.size.jobs;
@@ -82,7 +91,9 @@ export async function benchSolution(solution: GeneratedSolution, rounds: RoundPl
       runs,
       share: summarize(runs.map((run) => run.oqjobSeconds / run.compileSeconds)),
       secondsPerThousandClasses: summarize(runs.map((run) => (run.oqjobSeconds * 1000) / classes)),
-      command: 'dotnet build SOLUTION --no-incremental (flags as above) -p:CustomAfterMicrosoftCommonTargets=dist/ts-host/dotnet/oqjob.targets -p:OqjobAnalyzerPath=dist/analyzer/Oqjob.Analyzers.dll -p:ReportAnalyzer=true "-flp:logfile=build.log;verbosity=detailed;performancesummary"',
+      addedCompileShare: summarize(runs.map((run) => run.compileSeconds / run.compileSecondsWithout - 1)),
+      addedWallShare: summarize(runs.map((run) => run.wallSeconds / run.wallSecondsWithout - 1)),
+      command: 'dotnet build SOLUTION --no-incremental (flags as above) -p:CustomAfterMicrosoftCommonTargets=dist/ts-host/dotnet/oqjob.targets -p:OqjobAnalyzerPath=dist/analyzer/Oqjob.Analyzers.dll -p:ReportAnalyzer=true "-flp:logfile=build.log;verbosity=detailed;performancesummary", and the same with -p:OqjobAnalyzerPath= (empty)',
     },
     warm,
   };

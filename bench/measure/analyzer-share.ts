@@ -17,33 +17,64 @@ export interface AnalyzerShare {
   compileSeconds: number;
 }
 
+/** One round: the reporting build with the analyzer, and the same build without it. */
+export interface AnalyzerRound extends AnalyzerShare {
+  /** Csc time of the same build without the oqjob analyzer. */
+  compileSecondsWithout: number;
+  /** Wall time of the whole build with and without the analyzer. */
+  wallSeconds: number;
+  wallSecondsWithout: number;
+}
+
 /**
  * Runs a full rebuild with the oqjob analyzer injected as oqjob does, with the compiler's
- * analyzer timing report on, and reads the detailed build log. The report is written only at
- * detailed verbosity, so the log goes to a file that is read line by line and then removed.
+ * analyzer timing report on, and the same build without the analyzer, in an order that
+ * alternates with the round. The report attributes to an analyzer the work that it triggers
+ * first, such as binding method bodies and loading referenced symbols, which the compiler
+ * shares. The build without the analyzer measures what the analyzer adds.
+ * The report is written only at detailed verbosity, so each log goes to a file that is read
+ * line by line and then removed.
  */
-export async function measureAnalyzerShare(solutionFile: string, cwd: string): Promise<AnalyzerShare> {
+export async function measureAnalyzerRound(solutionFile: string, cwd: string, round: number): Promise<AnalyzerRound> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'oqjob-bench-report-'));
   try {
-    const logFile = path.join(work, 'build.log');
-    const command = reportingBuild(solutionFile, cwd, work, logFile);
-    await timeCommand(command);
-    return await parseBuildLog(logFile);
+    const measureWith = () => reportedBuild(reportingBuild(solutionFile, cwd, work, path.join(work, 'with.log')));
+    const measureWithout = () => reportedBuild(reportingBuild(solutionFile, cwd, work, path.join(work, 'without.log'), false));
+    const withFirst = round % 2 === 0;
+    const first = await (withFirst ? measureWith() : measureWithout());
+    const second = await (withFirst ? measureWithout() : measureWith());
+    const [withAnalyzer, withoutAnalyzer] = withFirst ? [first, second] : [second, first];
+    return {
+      ...withAnalyzer.share,
+      compileSecondsWithout: withoutAnalyzer.share.compileSeconds,
+      wallSeconds: withAnalyzer.wallSeconds,
+      wallSecondsWithout: withoutAnalyzer.wallSeconds,
+    };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
 
-/** Returns the build command, for the report. */
-export function reportingBuild(solutionFile: string, cwd: string, work: string, logFile: string): BenchCommand {
+async function reportedBuild(command: BenchCommand & { logFile: string; analyzerRuns: boolean }): Promise<{ share: AnalyzerShare; wallSeconds: number }> {
+  const run = await timeCommand(command);
+  return { share: await parseBuildLog(command.logFile, command.analyzerRuns), wallSeconds: run.ms / 1000 };
+}
+
+/**
+ * Returns the reporting build. Without the analyzer, OqjobAnalyzerPath is empty: oqjob.targets
+ * then adds no analyzer but still sets the error log and leaves out the same analyzers.
+ */
+export function reportingBuild(solutionFile: string, cwd: string, work: string, logFile: string, withAnalyzer = true): BenchCommand & { logFile: string; analyzerRuns: boolean } {
   const base = plainBuild(solutionFile, cwd, true);
   return {
     ...base,
-    label: 'dotnet build --no-incremental with the analyzer and -p:ReportAnalyzer=true',
+    label: `dotnet build --no-incremental ${withAnalyzer ? 'with' : 'without'} the analyzer and -p:ReportAnalyzer=true`,
+    logFile,
+    analyzerRuns: withAnalyzer,
     args: [
       ...base.args,
       `-p:CustomAfterMicrosoftCommonTargets=${targetsPath}`,
-      `-p:OqjobAnalyzerPath=${analyzerPath}`,
+      `-p:OqjobAnalyzerPath=${withAnalyzer ? analyzerPath : ''}`,
       `-p:OqjobLogDirectory=${work}${path.sep}`,
       // A name of its own, so the reports of this build never stand in for a check's logs.
       '-p:OqjobAnalyzerIdentity=benchreport',
@@ -59,7 +90,7 @@ const totalLine = /Total analyzer execution time: ([\d.]+) seconds/;
 // MSBuild's task performance summary: "   169075 ms  Csc      5 calls".
 const cscLine = /^\s*(\d+) ms\s+Csc\s+\d+ calls/;
 
-export async function parseBuildLog(logFile: string): Promise<AnalyzerShare> {
+export async function parseBuildLog(logFile: string, analyzerRuns = true): Promise<AnalyzerShare> {
   const share: AnalyzerShare = { oqjobSeconds: 0, allAnalyzersSeconds: 0, compileSeconds: 0 };
   const lines = createInterface({ input: createReadStream(logFile, 'utf8'), crlfDelay: Infinity });
   for await (const line of lines) {
@@ -77,6 +108,10 @@ export async function parseBuildLog(logFile: string): Promise<AnalyzerShare> {
 
   if (share.compileSeconds === 0 || share.allAnalyzersSeconds === 0) {
     throw new Error(`The build log ${logFile} has no Csc time or no analyzer report; the format of MSBuild or csc may have changed.`);
+  }
+
+  if (analyzerRuns !== share.oqjobSeconds > 0) {
+    throw new Error(`The build log ${logFile} ${analyzerRuns ? 'has no time for' : 'has a time for'} the oqjob analyzer, which ${analyzerRuns ? 'should' : 'should not'} have run.`);
   }
 
   return share;

@@ -34,7 +34,7 @@ test('bench - harness runs every measurement', async (t) => {
     const solution = await generateSolution(folder, sizeNamed('tiny'));
     // The shared base project, one module and the two projects of the Oqtane stand-in.
     const compiles = 4;
-    // Five builds of a small solution; on a busy 2-core machine that can take several minutes.
+    // Six builds of a small solution; on a busy 2-core machine that can take several minutes.
     t.timeout(30 * 60 * 1000);
 
     const result = await benchSolution(solution, { cold: 1, analyzer: 1, warm: 1, warmUp: 'restore' }, () => {});
@@ -46,6 +46,8 @@ test('bench - harness runs every measurement', async (t) => {
     t.deepEqual(result.warm.analysed, [0]);
     t.true((result.analyzer.runs[0]?.oqjobSeconds ?? 0) > 0, 'no oqjob analyzer time was read from the build log');
     t.true((result.analyzer.runs[0]?.compileSeconds ?? 0) > 0, 'no Csc time was read from the build log');
+    t.true((result.analyzer.runs[0]?.compileSecondsWithout ?? 0) > 0, 'no Csc time was read from the build without the analyzer');
+    t.regex(markdown, /\| Csc time added: median/);
     t.is(host.findings, 500);
     t.is(host.fresh, 250, 'the baseline did not accept every other finding');
     t.regex(markdown, /\| tiny: 2 \+ 2 projects, 12 jobs, 40 classes/);
