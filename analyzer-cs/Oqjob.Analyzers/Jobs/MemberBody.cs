@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -10,6 +10,8 @@ namespace Oqjob.Analyzers.Jobs
     /// </summary>
     internal sealed class MemberBody
     {
+        private ImmutableArray<IOperation> operations;
+
         public MemberBody(ISymbol member, IOperation root)
         {
             Member = member;
@@ -22,14 +24,19 @@ namespace Oqjob.Analyzers.Jobs
         /// <summary>The body's root operation; parents are reachable through <see cref="IOperation.Parent"/>.</summary>
         public IOperation Root { get; }
 
-        /// <summary>Every operation of the body, lambdas and local functions included.</summary>
-        public IEnumerable<IOperation> Operations()
+        /// <summary>Every operation of the body, lambdas and local functions included, root first.</summary>
+        /// <remarks>Collected once, on first use, because every rule family walks the same bodies.</remarks>
+        public ImmutableArray<IOperation> Operations()
         {
-            yield return Root;
-            foreach (var operation in Root.Descendants())
+            if (operations.IsDefault)
             {
-                yield return operation;
+                var builder = ImmutableArray.CreateBuilder<IOperation>();
+                builder.Add(Root);
+                builder.AddRange(Root.Descendants());
+                ImmutableInterlocked.InterlockedInitialize(ref operations, builder.ToImmutable());
             }
+
+            return operations;
         }
     }
 }

@@ -32,16 +32,18 @@ namespace Oqjob.Analyzers.Jobs
                 return null;
             }
 
-            var typeName = type.OriginalDefinition.ToDisplayString();
+            // This runs for every invocation and member reference of the module, so the type's name
+            // is formatted only for a match.
             if (knownTypes.IsTimer(type))
             {
-                return new SchedulingApi(typeName, "the timer " + typeName, isTimer: true);
+                var timerName = type.OriginalDefinition.ToDisplayString();
+                return new SchedulingApi(timerName, "the timer " + timerName, isTimer: true);
             }
 
             var library = LibraryOf(type.OriginalDefinition.ContainingAssembly);
             return library == null
                 ? null
-                : new SchedulingApi(library, "the scheduling library " + library + " (" + typeName + ")", isTimer: false);
+                : new SchedulingApi(library, "the scheduling library " + library + " (" + type.OriginalDefinition.ToDisplayString() + ")", isTimer: false);
         }
 
         private static string? LibraryOf(IAssemblySymbol? assembly)
@@ -51,10 +53,11 @@ namespace Oqjob.Analyzers.Jobs
                 return null;
             }
 
+            var name = assembly.Name;
             foreach (var library in LibraryAssemblies)
             {
-                if (string.Equals(assembly.Name, library, StringComparison.Ordinal)
-                    || assembly.Name.StartsWith(library + ".", StringComparison.Ordinal))
+                var isPrefix = name.StartsWith(library, StringComparison.Ordinal);
+                if (isPrefix && (name.Length == library.Length || name[library.Length] == '.'))
                 {
                     return library;
                 }

@@ -36,17 +36,24 @@ namespace Oqjob.Analyzers.Rules.ErrorsAndOutput
 
         private static void AnalyzeBody(JobReport report, MemberBody body)
         {
-            // In source order, innermost first, so a fluent chain is reported where it starts.
-            var operations = body.Operations()
-                .OrderBy(operation => operation.Syntax.SpanStart)
-                .ThenBy(operation => operation.Syntax.Span.Length);
-            var reportedKinds = new HashSet<string>();
-            foreach (var operation in operations)
+            // In source order, innermost first, so a fluent chain is reported where it starts. Only
+            // the logging uses are sorted, because most operations of a body are not logging calls.
+            var uses = new List<(IOperation Operation, string Kind, string Description)>();
+            foreach (var operation in body.Operations())
             {
                 var use = FindLoggingUse(operation, report.Symbols);
-                if (use != null && reportedKinds.Add(use.Value.Kind))
+                if (use != null)
                 {
-                    report.Report(Descriptors.CustomLogging, operation.Syntax.GetLocation(), body.Member, use.Value.Description);
+                    uses.Add((operation, use.Value.Kind, use.Value.Description));
+                }
+            }
+
+            var reportedKinds = new HashSet<string>();
+            foreach (var use in uses.OrderBy(use => use.Operation.Syntax.SpanStart).ThenBy(use => use.Operation.Syntax.Span.Length))
+            {
+                if (reportedKinds.Add(use.Kind))
+                {
+                    report.Report(Descriptors.CustomLogging, use.Operation.Syntax.GetLocation(), body.Member, use.Description);
                 }
             }
         }

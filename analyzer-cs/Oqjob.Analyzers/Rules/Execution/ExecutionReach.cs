@@ -34,43 +34,41 @@ namespace Oqjob.Analyzers.Rules.Execution
                     yield return body;
                     foreach (var callee in Callees(body, model))
                     {
-                        pending.Push(callee);
+                        if (callee != null)
+                        {
+                            pending.Push(callee);
+                        }
                     }
                 }
             }
         }
 
-        private static IEnumerable<ISymbol> Callees(MemberBody body, JobModel model)
+        private static IEnumerable<ISymbol?> Callees(MemberBody body, JobModel model)
         {
             foreach (var operation in body.Operations())
             {
-                var resolved = operation switch
+                switch (operation)
                 {
-                    IInvocationOperation invocation => new[] { model.ResolveCall(invocation.TargetMethod, invocation.Instance) },
-                    IMethodReferenceOperation reference => new[] { model.ResolveCall(reference.Method, reference.Instance) },
-                    IPropertyReferenceOperation property => Accessors(property, model),
-                    _ => new IMethodSymbol?[0],
-                };
-                foreach (var method in resolved)
-                {
-                    if (method != null)
-                    {
-                        // The model keys a partial method by its implementation part.
-                        yield return method.PartialImplementationPart ?? method;
-                    }
+                    case IInvocationOperation invocation:
+                        yield return Key(model.ResolveCall(invocation.TargetMethod, invocation.Instance));
+                        break;
+                    case IMethodReferenceOperation reference:
+                        yield return Key(model.ResolveCall(reference.Method, reference.Instance));
+                        break;
+                    case IPropertyReferenceOperation property:
+                        var getter = property.Property.GetMethod;
+                        var setter = property.Property.SetMethod;
+                        yield return Key(getter == null ? null : model.ResolveCall(getter, property.Instance));
+                        yield return Key(setter == null ? null : model.ResolveCall(setter, property.Instance));
+                        break;
                 }
             }
         }
 
-        private static IMethodSymbol?[] Accessors(IPropertyReferenceOperation property, JobModel model)
+        /// <summary>Returns the key of the method's body in the model (a partial method's implementation part), or null for null.</summary>
+        private static ISymbol? Key(IMethodSymbol? method)
         {
-            var getter = property.Property.GetMethod;
-            var setter = property.Property.SetMethod;
-            return new[]
-            {
-                getter == null ? null : model.ResolveCall(getter, property.Instance),
-                setter == null ? null : model.ResolveCall(setter, property.Instance),
-            };
+            return method == null ? null : method.PartialImplementationPart ?? method;
         }
     }
 }
