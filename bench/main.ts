@@ -14,13 +14,13 @@ import { renderResults, type BenchResults } from './report/markdown.js';
 import { repoRoot } from './paths.js';
 import { benchSolution, type RoundPlan, type SolutionResult } from './suite.js';
 
-// One full build of the large size takes several minutes on a 2-core machine, so it gets one
-// round of each full build and a restore as its warm-up, and the no-op builds get more rounds because they
-// are cheap. NOTE: sized for a 2-core machine without other builds. With three other agents
+// One full build of the large size takes minutes on a 2-core machine, so it gets one round of
+// each full build and a restore as its warm-up. The no-op builds get more rounds because they
+// are cheap, and so do the analyzer's builds on the smaller sizes, whose difference is small. NOTE: sized for a 2-core machine without other builds. With three other agents
 // building on the same cores (load average above 40), a run took more than 30 minutes.
 const defaultPlans: Record<string, RoundPlan> = {
-  small: { cold: 2, analyzer: 1, warm: 3, warmUp: 'build' },
-  medium: { cold: 2, analyzer: 1, warm: 2, warmUp: 'build' },
+  small: { cold: 2, analyzer: 2, warm: 3, warmUp: 'build' },
+  medium: { cold: 2, analyzer: 2, warm: 2, warmUp: 'build' },
   large: { cold: 1, analyzer: 1, warm: 2, warmUp: 'restore' },
 };
 
