@@ -110,8 +110,12 @@ export async function parseBuildLog(logFile: string, analyzerRuns = true): Promi
     throw new Error(`The build log ${logFile} has no Csc time or no analyzer report; the format of MSBuild or csc may have changed.`);
   }
 
-  if (analyzerRuns !== share.oqjobSeconds > 0) {
-    throw new Error(`The build log ${logFile} ${analyzerRuns ? 'has no time for' : 'has a time for'} the oqjob analyzer, which ${analyzerRuns ? 'should' : 'should not'} have run.`);
+  if (analyzerRuns && share.oqjobSeconds === 0) {
+    throw new Error(`The build log ${logFile} has no time for the oqjob analyzer, so the analyzer did not run in the reporting build.`);
+  }
+
+  if (!analyzerRuns && share.oqjobSeconds > 0) {
+    throw new Error(`The build log ${logFile} has a time for the oqjob analyzer, which the build without it must not load.`);
   }
 
   return share;
