@@ -93,6 +93,21 @@ test('computeLineHashes - byte-order mark is hashed', (t) => {
   t.is(withMark.get(3), without.get(3));
 });
 
+test('computeLineHashes - selected lines only', (t) => {
+  const repeated = `${'x'.repeat(120)}\n`;
+  const text = `${repeated}${source}${repeated}`;
+  const all = computeLineHashes(text);
+  // The text ends with a line feed, so the second line of x is the one before the empty last line.
+  const secondRepeat = all.size - 1;
+
+  const some = computeLineHashes(text, new Set([2, secondRepeat]));
+
+  t.deepEqual([...some.keys()].sort((a, b) => a - b), [2, secondRepeat]);
+  t.is(some.get(2), all.get(2));
+  t.is(some.get(secondRepeat), all.get(secondRepeat));
+  t.regex(some.get(secondRepeat) ?? '', /:2$/, 'the occurrence number counts lines that were not selected');
+});
+
 test('computeLineHashes - one hash per line, empty file has one line', (t) => {
   t.is(computeLineHashes(source).size, source.split('\n').length);
   t.deepEqual([...computeLineHashes('').keys()], [1]);

@@ -258,8 +258,7 @@ async function lineHashesByFile(findings: Finding[], input: SarifInput): Promise
       continue;
     }
 
-    const all = computeLineHashes(text);
-    byFile.set(file, new Map([...lines].flatMap((line) => (all.has(line) ? [[line, all.get(line) as string] as const] : []))));
+    byFile.set(file, computeLineHashes(text, lines));
   }
 
   return byFile;

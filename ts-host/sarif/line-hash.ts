@@ -35,14 +35,17 @@ const leavingLimbs: readonly number[] = (() => {
 const [leaving0, leaving1, leaving2, leaving3] = leavingLimbs as [number, number, number, number];
 
 /**
- * Computes the line hash of every line of a file's text, decoded as UTF-8 without removing a
- * byte-order mark (GitHub hashes the mark as part of line 1). Returns the hashes by 1-based line.
+ * Computes the line hash of each line of a file's text, decoded as UTF-8 without removing a
+ * byte-order mark (GitHub hashes the mark as part of line 1). Returns the hashes by 1-based
+ * line: of every line, or only of `selectedLines`. The occurrence numbers count every line
+ * either way.
  */
-export function computeLineHashes(text: string): Map<number, string> {
+export function computeLineHashes(text: string, selectedLines?: ReadonlySet<number>): Map<number, string> {
   const hashes = new Map<number, string>();
   const window = new Uint16Array(blockSize);
   const lineAt = new Int32Array(blockSize).fill(-1);
-  const seen = new Map<string, number>();
+  // Occurrences by the hash's high and low 32 bits, so that only selected lines are formatted as text.
+  const seen = new Map<number, Map<number, number>>();
   // The hash as four 16-bit limbs, lowest first.
   let hash0 = 0;
   let hash1 = 0;
@@ -56,10 +59,20 @@ export function computeLineHashes(text: string): Map<number, string> {
   const emit = () => {
     const high = hash3 * limb + hash2;
     const low = hash1 * limb + hash0;
-    const value = high === 0 ? low.toString(16) : high.toString(16) + low.toString(16).padStart(8, '0');
-    const count = (seen.get(value) ?? 0) + 1;
-    seen.set(value, count);
-    hashes.set(lineAt[index] as number, `${value}:${count}`);
+    let byLow = seen.get(high);
+    if (byLow === undefined) {
+      byLow = new Map<number, number>();
+      seen.set(high, byLow);
+    }
+
+    const count = (byLow.get(low) ?? 0) + 1;
+    byLow.set(low, count);
+    const line = lineAt[index] as number;
+    if (selectedLines === undefined || selectedLines.has(line)) {
+      const value = high === 0 ? low.toString(16) : high.toString(16) + low.toString(16).padStart(8, '0');
+      hashes.set(line, `${value}:${count}`);
+    }
+
     lineAt[index] = -1;
   };
 
