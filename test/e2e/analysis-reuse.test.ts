@@ -54,13 +54,14 @@ test('reuse - source edit after a plain build', async (t) => {
   const job = path.join(folder, serverFolder, 'Jobs', 'DigestJob.cs');
   await writeFile(job, (await readFile(job, 'utf8')).replace('Frequency = "d";', 'Frequency = "h";'));
 
-  // A plain build compiles the edit without writing oqjob's log, so the log is now the only
-  // output older than the edited source. It must still make the next check recompile.
+  // A plain build compiles the edit without writing oqjob's log. Its compile differs from the
+  // check's (other analyzers, warnings as errors), so the next check compiles every project again.
   const plain = await execa('dotnet', ['build', target, '--nologo', '--disable-build-servers', '-nodeReuse:false', '-p:UseSharedCompilation=false'], { cwd: folder, reject: false });
   t.is(plain.exitCode, 0, plain.stdout);
   const second = await checkWithDebug(folder, target);
 
-  t.deepEqual(second.analysed, ['Acme.Module.Reminders.Server.csproj']);
+  t.is(second.analysed.length, 5, second.stderr);
+  t.true(second.analysed.includes('Acme.Module.Reminders.Server.csproj'));
   t.true(second.report.findings.some((finding) => finding.ruleId === 'OQJ3002' && finding.file.endsWith('DigestJob.cs')), second.stderr);
   t.is(second.report.findings.length, first.report.findings.length + 1);
 });
