@@ -5,7 +5,7 @@ import { execa } from 'execa';
 import type * as Sarif from 'sarif';
 import { copyFixtures, runCli } from '../helpers/fixtures.js';
 import { assertGolden } from '../helpers/golden.js';
-import { repoRoot } from '../helpers/paths.js';
+import { cliPath, repoRoot } from '../helpers/paths.js';
 import { multitoolFindings, schemaErrors } from '../helpers/sarif-validators.js';
 
 // These tests run the built CLI, which runs the real dotnet build on copies of the fixtures,
@@ -50,6 +50,15 @@ function withoutRuleHelp(log: Sarif.Log): Sarif.Log {
 
   return copy;
 }
+
+test('check --format sarif - closed pipe keeps exit code', async (t) => {
+  const folder = await copyFixtures('sample-module');
+  const pipeline = `set -o pipefail; "${process.execPath}" "${cliPath}" check sample-module --format sarif --quiet | head -c 100 > /dev/null`;
+
+  const run = await execa('bash', ['-c', pipeline], { cwd: folder, reject: false });
+
+  t.is(run.exitCode, 1, String(run.stderr));
+});
 
 test('check --format sarif - addresses from repository root', async (t) => {
   const folder = await copyFixtures('sample-module');

@@ -1,6 +1,9 @@
-import { lstat, mkdtemp, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { lstat, mkdtemp, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import test from 'ava';
 import { UserError } from '../../ts-host/errors.js';
 import { writeFileAtomic } from '../../ts-host/io/atomic-write.js';
@@ -47,4 +50,25 @@ test('writeFileAtomic - a link to itself is an error, and stays a link', async (
 test('writeFileAtomic - a device is written in place, not replaced', async (t) => {
   await writeFileAtomic('/dev/null', 'discarded');
   t.true((await lstat('/dev/null')).isCharacterDevice());
+});
+
+test('writeFileAtomic - /dev/stdout appends to a redirected file', async (t) => {
+  const dir = await folder();
+  const log = path.join(dir, 'combined.log');
+  await writeFile(log, 'earlier line\n');
+  const before = (await stat(log)).ino;
+  const module = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../ts-host/io/atomic-write.js');
+  const script = `import(${JSON.stringify(module)}).then((m) => m.writeFileAtomic('/dev/stdout', ['report ', 'in pieces\\n']))`;
+
+  // The child's stdout is the file opened for appending, as `>> combined.log` would open it.
+  const descriptor = openSync(log, 'a');
+  try {
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', descriptor, 'pipe'] });
+    t.is(child.status, 0, String(child.stderr));
+  } finally {
+    closeSync(descriptor);
+  }
+
+  t.is(await readFile(log, 'utf8'), 'earlier line\nreport in pieces\n');
+  t.is((await stat(log)).ino, before, 'the file was replaced instead of written');
 });

@@ -156,32 +156,14 @@ async function checkAction(target: string, flags: CheckFlags, context: CommandCo
     await writeFileAtomic(path.resolve(context.cwd, flags.output), report);
     logger.info(`oqjob: report written to ${flags.output}`);
   } else {
-    await writePieces(context.stdout, typeof report === 'string' ? [report] : report);
+    // Written without waiting for the stream, so that the exit code is set at once and a
+    // reader that closes the pipe early (oqjob check | head) still gets it.
+    for (const piece of typeof report === 'string' ? [report] : report) {
+      context.stdout.write(piece);
+    }
   }
 
   return exitCodeFor(result);
-}
-
-/**
- * Writes each piece to the stream and waits whenever the stream's buffer is full, so that a
- * large report is not buffered twice. A closed or failed stream ends the wait.
- */
-async function writePieces(stream: NodeJS.WritableStream, pieces: readonly string[]): Promise<void> {
-  for (const piece of pieces) {
-    if (stream.write(piece) === false) {
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          stream.off('drain', done);
-          stream.off('close', done);
-          stream.off('error', done);
-          resolve();
-        };
-        stream.once('drain', done);
-        stream.once('close', done);
-        stream.once('error', done);
-      });
-    }
-  }
 }
 
 /** Returns the baseline command that removes stale entries, with the same path and file as this run. */

@@ -27,19 +27,20 @@ export class BuildProgress {
       const name = built[1]!;
       const output = path.basename(built[2]!);
       this.logger.info(`oqjob: built ${name} (${output})`);
-      this.logger.status(`oqjob: building, ${this.builtCount} project${this.builtCount === 1 ? '' : 's'} compiled, last ${name}`);
+      this.logger.status(`oqjob: building, ${this.builtCount} project${this.builtCount === 1 ? '' : 's'} built, last ${name}`);
     }
   }
 
   /** Ends the status line. `how` states whether the build ran to its end or was stopped. */
   finish(how: 'finished' | 'stopped' | 'timed out' = 'finished'): void {
     const seconds = ((Date.now() - this.startedAt) / 1000).toFixed(1);
-    const compiled = `${this.builtCount} project${this.builtCount === 1 ? '' : 's'} compiled`;
+    // Built, not compiled: a project whose compile was up to date is built too.
+    const built = `${this.builtCount} project${this.builtCount === 1 ? '' : 's'} built`;
     this.logger.clearStatus();
     if (how === 'finished') {
-      this.logger.info(`oqjob: build finished in ${seconds} s, ${compiled}`);
+      this.logger.info(`oqjob: build finished in ${seconds} s, ${built}`);
     } else {
-      this.logger.info(`oqjob: build ${how === 'stopped' ? 'stopped' : 'stopped at the timeout'} after ${seconds} s, ${compiled} by then`);
+      this.logger.info(`oqjob: build ${how === 'stopped' ? 'stopped' : 'stopped at the timeout'} after ${seconds} s, ${built} by then`);
     }
   }
 }

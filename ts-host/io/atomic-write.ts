@@ -11,6 +11,14 @@ import { UserError } from '../errors.js';
  * The content may come in pieces, which are written one after the other.
  */
 export async function writeFileAtomic(file: string, content: string | Iterable<string>): Promise<void> {
+  if (namesOpenDescriptor(file)) {
+    // Appended, so that `>> log` keeps what the file held, as a shell redirection would.
+    await writeFile(file, content, { flag: 'a' }).catch((error: Error) => {
+      throw cannotWrite(file, error);
+    });
+    return;
+  }
+
   const target = await resolveTarget(file);
   const existing = await stat(target).catch(() => undefined);
   if (existing && !existing.isFile()) {
@@ -28,6 +36,15 @@ export async function writeFileAtomic(file: string, content: string | Iterable<s
     await rm(temporary, { force: true });
     throw cannotWrite(file, error as Error);
   }
+}
+
+/**
+ * True for /dev/stdout, /dev/stderr, /dev/fd/N and /proc/self/fd/N: names of a descriptor
+ * that the process has open. It may be a redirected regular file, which a rename would replace
+ * with a new file that the shell no longer writes to.
+ */
+function namesOpenDescriptor(file: string): boolean {
+  return /^\/(dev\/(stdout|stderr|fd\/\d+)|proc\/(self|\d+)\/fd\/\d+)$/.test(path.resolve(file));
 }
 
 /** Returns the path a link points to, or the path itself when it is no link or does not exist yet. */
@@ -58,6 +75,11 @@ function cannotWrite(file: string, error: Error): UserError {
  * `shown` is the path as the user typed it, for the messages.
  */
 export async function assertWritableTarget(file: string, shown: string = file): Promise<void> {
+  // An open descriptor is written in place, and its folder (/dev, /proc) takes no probe file.
+  if (namesOpenDescriptor(file)) {
+    return;
+  }
+
   const folder = path.dirname(path.resolve(file));
   const info = await stat(folder).catch(() => undefined);
   if (!info || !info.isDirectory()) {
