@@ -4,7 +4,7 @@ import type { GeneratedSolution } from './generate/solution.js';
 import { measureAnalyzerRound, type AnalyzerRound } from './measure/analyzer-share.js';
 import { displayCommand, oqjobCheck, plainBuild, restore, type BenchCommand } from './measure/commands.js';
 import { summarize, type Summary } from './measure/stats.js';
-import { timeCommand, timePair, type TimedRun } from './measure/timing.js';
+import { timeBlocks, timeCommand, timePair, type TimedRun } from './measure/timing.js';
 
 /** Rounds of each measurement for one solution. */
 export interface RoundPlan {
@@ -67,13 +67,10 @@ export async function benchSolution(solution: GeneratedSolution, rounds: RoundPl
   const cold = await measurePair(check, plainBuild(solution.solutionFile, cwd, true), rounds.cold, () => removeStoredLogs(cwd), progress);
 
   progress(`${solution.size.name}: second oqjob check with nothing changed, against a no-op dotnet build`);
-  // The rounds alternate, and a rebuild as the last command leaves every stored log older than
-  // the rebuilt reference assemblies, so one check brings the logs up to date first.
-  if (rounds.cold % 2 === 0) {
-    await timeCommand(check);
-  }
-
-  const warm = await measurePair(check, plainBuild(solution.solutionFile, cwd, false), rounds.warm, undefined, progress);
+  // With an odd number of rounds the check ran last. Its block then comes first and needs no
+  // untimed run, and the other block starts with one.
+  const checkRanLast = rounds.cold % 2 === 1;
+  const warm = await measureBlocks(check, plainBuild(solution.solutionFile, cwd, false), rounds.warm, checkRanLast, progress);
 
   progress(`${solution.size.name}: analyzer timing report`);
   const runs: AnalyzerRound[] = [];
@@ -107,6 +104,10 @@ async function measurePair(check: BenchCommand, plain: BenchCommand, rounds: num
     reused.push(countLines(run.stderr, /^debug: compile up to date, analysis reused: /gm));
   };
   const [checkTimes, plainTimes] = await timePair({ command: check, inspect, ...(prepareCheck ? { prepare: prepareCheck } : {}) }, { command: plain }, rounds, progress);
+  return pairResult(check, plain, checkTimes, plainTimes, analysed, reused);
+}
+
+function pairResult(check: BenchCommand, plain: BenchCommand, checkTimes: number[], plainTimes: number[], analysed: number[], reused: number[]): PairResult {
   const checkSummary = summarize(checkTimes.map(toSeconds));
   const plainSummary = summarize(plainTimes.map(toSeconds));
   return {
@@ -118,6 +119,21 @@ async function measurePair(check: BenchCommand, plain: BenchCommand, rounds: num
     reused,
     commands: { check: displayCommand(check), plain: displayCommand(plain) },
   };
+}
+
+/** Times the check and the plain build in blocks of `rounds` runs each (see timeBlocks); `checkFirst` orders the blocks. */
+async function measureBlocks(check: BenchCommand, plain: BenchCommand, rounds: number, checkFirst: boolean, progress: Progress): Promise<PairResult> {
+  const analysed: number[] = [];
+  const reused: number[] = [];
+  const inspect = (run: TimedRun) => {
+    analysed.push(countLines(run.stderr, /^debug: compiled and analysed in this run: /gm));
+    reused.push(countLines(run.stderr, /^debug: compile up to date, analysis reused: /gm));
+  };
+  const checkBlock = { command: check, inspect, settle: !checkFirst };
+  const plainBlock = { command: plain, settle: checkFirst };
+  const times = await timeBlocks(checkFirst ? [checkBlock, plainBlock] : [plainBlock, checkBlock], rounds, progress);
+  const [checkTimes, plainTimes] = checkFirst ? [times[0]!, times[1]!] : [times[1]!, times[0]!];
+  return pairResult(check, plain, checkTimes, plainTimes, analysed, reused);
 }
 
 /** Deletes every obj/.../oqjob/ folder below `folder`, where oqjob.targets keeps the compiler logs. */

@@ -75,3 +75,36 @@ export async function timePair(first: PairStep, second: PairStep, rounds: number
 
   return times;
 }
+
+/** A command timed several times in a row, after one untimed run of it when `settle` is set. */
+export interface BlockStep extends PairStep {
+  settle: boolean;
+}
+
+/**
+ * Times each command `rounds` times in a row, one block after the other. For no-op builds
+ * that must not alternate: a check's compile differs from a plain one on purpose, so each
+ * compiles again after the other, and the untimed run brings the outputs to that command's state.
+ */
+export async function timeBlocks(blocks: BlockStep[], rounds: number, progress: (line: string) => void): Promise<number[][]> {
+  const times: number[][] = [];
+  for (const block of blocks) {
+    if (block.settle) {
+      progress(`  untimed: ${block.command.label}`);
+      await timeCommand(block.command);
+    }
+
+    const blockTimes: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      await block.prepare?.();
+      const run = await timeCommand(block.command);
+      block.inspect?.(run);
+      blockTimes.push(run.ms);
+      progress(`  run ${round + 1}/${rounds}: ${block.command.label} ${(run.ms / 1000).toFixed(1)} s`);
+    }
+
+    times.push(blockTimes);
+  }
+
+  return times;
+}
