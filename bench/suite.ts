@@ -97,12 +97,7 @@ export async function benchSolution(solution: GeneratedSolution, rounds: RoundPl
 }
 
 async function measurePair(check: BenchCommand, plain: BenchCommand, rounds: number, prepareCheck: (() => Promise<void>) | undefined, progress: Progress): Promise<PairResult> {
-  const analysed: number[] = [];
-  const reused: number[] = [];
-  const inspect = (run: TimedRun) => {
-    analysed.push(countLines(run.stderr, /^debug: compiled and analysed in this run: /gm));
-    reused.push(countLines(run.stderr, /^debug: compile up to date, analysis reused: /gm));
-  };
+  const { analysed, reused, inspect } = compileCounts();
   const [checkTimes, plainTimes] = await timePair({ command: check, inspect, ...(prepareCheck ? { prepare: prepareCheck } : {}) }, { command: plain }, rounds, progress);
   return pairResult(check, plain, checkTimes, plainTimes, analysed, reused);
 }
@@ -123,17 +118,23 @@ function pairResult(check: BenchCommand, plain: BenchCommand, checkTimes: number
 
 /** Times the check and the plain build in blocks of `rounds` runs each (see timeBlocks); `checkFirst` orders the blocks. */
 async function measureBlocks(check: BenchCommand, plain: BenchCommand, rounds: number, checkFirst: boolean, progress: Progress): Promise<PairResult> {
+  const { analysed, reused, inspect } = compileCounts();
+  const checkBlock = { command: check, inspect, settle: !checkFirst };
+  const plainBlock = { command: plain, settle: checkFirst };
+  const times = await timeBlocks(checkFirst ? [checkBlock, plainBlock] : [plainBlock, checkBlock], rounds, progress);
+  const [checkTimes, plainTimes] = checkFirst ? [times[0]!, times[1]!] : [times[1]!, times[0]!];
+  return pairResult(check, plain, checkTimes, plainTimes, analysed, reused);
+}
+
+/** Returns the per-check counts of compiles analysed and reused, and the inspector that fills them from --debug output. */
+function compileCounts(): { analysed: number[]; reused: number[]; inspect: (run: TimedRun) => void } {
   const analysed: number[] = [];
   const reused: number[] = [];
   const inspect = (run: TimedRun) => {
     analysed.push(countLines(run.stderr, /^debug: compiled and analysed in this run: /gm));
     reused.push(countLines(run.stderr, /^debug: compile up to date, analysis reused: /gm));
   };
-  const checkBlock = { command: check, inspect, settle: !checkFirst };
-  const plainBlock = { command: plain, settle: checkFirst };
-  const times = await timeBlocks(checkFirst ? [checkBlock, plainBlock] : [plainBlock, checkBlock], rounds, progress);
-  const [checkTimes, plainTimes] = checkFirst ? [times[0]!, times[1]!] : [times[1]!, times[0]!];
-  return pairResult(check, plain, checkTimes, plainTimes, analysed, reused);
+  return { analysed, reused, inspect };
 }
 
 /** Deletes every obj/.../oqjob/ folder below `folder`, where oqjob.targets keeps the compiler logs. */

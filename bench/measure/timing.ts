@@ -65,11 +65,7 @@ export async function timePair(first: PairStep, second: PairStep, rounds: number
     // Odd rounds end with the first command, so with an odd number of rounds it runs last.
     const order: Array<[PairStep, number]> = round % 2 === 0 ? [[second, 1], [first, 0]] : [[first, 0], [second, 1]];
     for (const [step, slot] of order) {
-      await step.prepare?.();
-      const run = await timeCommand(step.command);
-      step.inspect?.(run);
-      times[slot]!.push(run.ms);
-      progress(`  round ${round + 1}/${rounds}: ${step.command.label} ${(run.ms / 1000).toFixed(1)} s`);
+      times[slot]!.push(await timeStep(step, `round ${round + 1}/${rounds}`, progress));
     }
   }
 
@@ -96,15 +92,20 @@ export async function timeBlocks(blocks: BlockStep[], rounds: number, progress: 
 
     const blockTimes: number[] = [];
     for (let round = 0; round < rounds; round++) {
-      await block.prepare?.();
-      const run = await timeCommand(block.command);
-      block.inspect?.(run);
-      blockTimes.push(run.ms);
-      progress(`  run ${round + 1}/${rounds}: ${block.command.label} ${(run.ms / 1000).toFixed(1)} s`);
+      blockTimes.push(await timeStep(block, `run ${round + 1}/${rounds}`, progress));
     }
 
     times.push(blockTimes);
   }
 
   return times;
+}
+
+/** Prepares and times one run of the step, reports it under `label` and returns its milliseconds. */
+async function timeStep(step: PairStep, label: string, progress: (line: string) => void): Promise<number> {
+  await step.prepare?.();
+  const run = await timeCommand(step.command);
+  step.inspect?.(run);
+  progress(`  ${label}: ${step.command.label} ${(run.ms / 1000).toFixed(1)} s`);
+  return run.ms;
 }

@@ -1,4 +1,5 @@
 import type { HostBenchResult } from '../host/host-bench.js';
+import type { AnalyzerRound } from '../measure/analyzer-share.js';
 import { summarize, type Summary } from '../measure/stats.js';
 import type { PairResult, SolutionResult } from '../suite.js';
 import type { MachineInfo } from './machine.js';
@@ -72,7 +73,7 @@ function pairSection(title: string, note: string, solutions: SolutionResult[], p
 function analyzerSection(solutions: SolutionResult[]): string {
   const rows = solutions.map((result) => {
     const runs = result.analyzer.runs;
-    const mean = (pick: (run: (typeof runs)[number]) => number) => runs.reduce((sum, run) => sum + pick(run), 0) / runs.length;
+    const mean = (pick: (run: AnalyzerRound) => number) => meanOf(runs, pick);
     return `| ${sizeCell(result)} | ${runs.length} | ${mean((run) => run.compileSeconds).toFixed(1)} | ${mean((run) => run.allAnalyzersSeconds).toFixed(1)} | ${mean((run) => run.oqjobSeconds).toFixed(2)} | ${percent(result.analyzer.share)} | ${result.analyzer.secondsPerThousandClasses.median.toFixed(3)} (${range(result.analyzer.secondsPerThousandClasses, 3)}) |`;
   });
   return [
@@ -96,10 +97,14 @@ function analyzerSection(solutions: SolutionResult[]): string {
 
 function addedRow(result: SolutionResult): string {
   const runs = result.analyzer.runs;
-  const mean = (pick: (run: (typeof runs)[number]) => number) => (runs.reduce((sum, run) => sum + pick(run), 0) / runs.length).toFixed(1);
+  const mean = (pick: (run: AnalyzerRound) => number) => meanOf(runs, pick).toFixed(1);
   const compile = `${mean((run) => run.compileSeconds)} / ${mean((run) => run.compileSecondsWithout)}`;
   const wall = `${mean((run) => run.wallSeconds)} / ${mean((run) => run.wallSecondsWithout)}`;
   return `| ${sizeCell(result)} | ${runs.length} | ${compile} | ${percent(result.analyzer.addedCompileShare)} | ${wall} | ${percent(result.analyzer.addedWallShare)} |`;
+}
+
+function meanOf(runs: AnalyzerRound[], pick: (run: AnalyzerRound) => number): number {
+  return runs.reduce((sum, run) => sum + pick(run), 0) / runs.length;
 }
 
 function hostSection(host: HostBenchResult[]): string {
