@@ -12,7 +12,7 @@ import { UserError } from '../errors.js';
  */
 export async function writeFileAtomic(file: string, content: string | Iterable<string>): Promise<void> {
   if (namesOpenDescriptor(file)) {
-    // Appended, so that `>> log` keeps what the file held, as a shell redirection would.
+    // Appended, so that `>> log` keeps the file's earlier content, as a shell redirection would.
     await writeFile(file, content, { flag: 'a' }).catch((error: Error) => {
       throw cannotWrite(file, error);
     });
